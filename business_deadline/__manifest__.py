@@ -1,6 +1,6 @@
 {
     "name": "Business Deadlines",
-    "summary": "Working calendars with make-up days and one deadline engine for every record: warnings, escalations, breaches",
+    "summary": "Working calendars with make-up days; one deadline engine for all",
     "version": "19.0.1.0.0",
     "category": "Productivity",
     "website": "https://github.com/compliance-suite/compliance-suite",

@@ -1,6 +1,6 @@
 {
     "name": "Client Relations",
-    "summary": "Client files, tiers, visits, complaints, service levels and satisfaction surveys",
+    "summary": "Client files, tiers, visits, complaints, service levels and surveys",
     "version": "19.0.1.0.0",
     "category": "Sales/Client Relations",
     "website": "https://github.com/compliance-suite/compliance-suite",

@@ -1,6 +1,6 @@
 {
     "name": "Quality Tracking",
-    "summary": "Quality tracking of delivered work: pre-review, supervision, feedback cards, return visits, quality issues and corrective actions",
+    "summary": "Quality tracking: pre-review, supervision, feedback, CAPA",
     "version": "19.0.1.0.0",
     "category": "Services/Quality Tracking",
     "website": "https://github.com/compliance-suite/compliance-suite",

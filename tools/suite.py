@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Set-up, test, run and bench pipelines behind the Makefile.
 
-`python3 tools/suite.py {setup,run,test,bench,lint}`. Every pipeline first does the whole
-set-up, idempotently: find Odoo 19, a project virtualenv with the pinned dependencies, the
-npm linters, a reachable PostgreSQL and an Odoo configuration file in `.state/`.
+`python3 tools/suite.py {setup,run,test,bench,lint}`. Every pipeline first does the
+whole set-up, idempotently: find Odoo 19, a project virtualenv with the pinned
+dependencies, the npm linters, a reachable PostgreSQL and an Odoo configuration file
+in `.state/`.
 """
 
 import datetime
@@ -371,32 +372,39 @@ def install(conf, dbname, modules, extra=(), log_name=None):
 # --------------------------------------------------------------------------- lint
 
 
+def venv_tool(name):
+    """A console script of the venv, or of the base Python whose packages the venv sees."""
+    for bindir in (VENV / "bin", Path(sys.executable).parent):
+        if (bindir / name).exists():
+            return bindir / name
+    die(f"{name} is not installed (it is pinned in requirements.txt)")
+
+
 def lint():
     ensure_npm()
-    bindir = VENV / "bin"
     steps = [
         (
             "ruff check",
-            [bindir / "ruff", "check", "--no-fix", *LINT_DIRS, "tests", "tools"],
+            [venv_tool("ruff"), "check", "--no-fix", *LINT_DIRS, "tests", "tools"],
         ),
         (
             "ruff format --check",
-            [bindir / "ruff", "format", "--check", *LINT_DIRS, "tests", "tools"],
+            [venv_tool("ruff"), "format", "--check", *LINT_DIRS, "tests", "tools"],
         ),
         (
             "pylint-odoo (OCA mandatory checks)",
             [
-                bindir / "pylint",
+                venv_tool("pylint"),
                 "--rcfile=.pylintrc-mandatory",
                 "--valid-odoo-versions=19.0",
                 *LINT_DIRS,
             ],
         ),
-        ("oca-checks-odoo-module", [bindir / "oca-checks-odoo-module", *LINT_DIRS]),
+        ("oca-checks-odoo-module", [venv_tool("oca-checks-odoo-module"), *LINT_DIRS]),
         (
             "oca-checks-po",
             [
-                bindir / "oca-checks-po",
+                venv_tool("oca-checks-po"),
                 *sorted(str(p) for p in ROOT.glob("*/i18n/*.po*")),
             ],
         ),

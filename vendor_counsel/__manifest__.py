@@ -1,6 +1,6 @@
 {
     "name": "Outside Counsel",
-    "summary": "Outside law firms: panel, engagement, fees, filing, evaluation and conflicts of interest",
+    "summary": "Outside law firms: panel, engagement, fees, filing, evaluation, conflicts",
     "version": "19.0.1.0.0",
     "category": "Services/Outside Counsel",
     "website": "https://github.com/compliance-suite/compliance-suite",
