@@ -48,7 +48,7 @@ def run(cmd, check=True, **kw):
     return subprocess.run([str(c) for c in cmd], check=check, **kw)
 
 
-# --------------------------------------------------------------------------- Odoo
+# --- Odoo
 
 
 def _serie_of_tree(src):
@@ -64,7 +64,7 @@ def _serie_of_tree(src):
 
 
 def find_odoo():
-    """Return (how, source tree) for Odoo 19: ODOO_SRC, an importable odoo, or a download."""
+    """Return (how, source tree) of Odoo 19: ODOO_SRC, importable odoo, download."""
     src = os.environ.get("ODOO_SRC")
     if src:
         serie = _serie_of_tree(src)
@@ -72,7 +72,8 @@ def find_odoo():
             die(
                 f"ODOO_SRC={src!r} is not an Odoo 19.0 source tree "
                 f"(expected {src}/odoo/release.py with serie 19.0, found {serie!r}). "
-                "Point ODOO_SRC at an Odoo 19.0 checkout, or unset it to use an importable "
+                "Point ODOO_SRC at an Odoo 19.0 checkout, or unset it to use an "
+                "importable "
                 "odoo or a download of Odoo's official source."
             )
         say(f"Odoo 19: using ODOO_SRC={src}")
@@ -112,7 +113,8 @@ def find_odoo():
                     raise TimeoutError("download too slow")
     except Exception as exc:  # pylint: disable=broad-except
         die(
-            f"could not download Odoo 19.0 ({exc}). Set ODOO_SRC to an Odoo 19.0 source tree "
+            f"could not download Odoo 19.0 ({exc}). "
+            "Set ODOO_SRC to an Odoo 19.0 source tree "
             "or install Odoo 19 into this python3."
         )
     with tarfile.open(archive) as tar:
@@ -121,7 +123,7 @@ def find_odoo():
     return "download", tree
 
 
-# --------------------------------------------------------------------------- venv
+# --- venv
 
 
 def venv_python():
@@ -184,7 +186,7 @@ def ensure_npm():
     stamp.write_text(digest)
 
 
-# --------------------------------------------------------------------------- PostgreSQL
+# --- PostgreSQL
 
 
 def _pg_ok(env=None):
@@ -213,7 +215,7 @@ def _pg_bin(name):
 
 
 def ensure_postgres():
-    """Use the server the PG* variables name, else the local socket, else a local cluster."""
+    """The server of the PG* variables, else the local socket, else a local cluster."""
     configured = any(
         k in os.environ for k in ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD")
     )
@@ -222,7 +224,8 @@ def ensure_postgres():
         user, version = info.split()
         if user == "postgres":
             die(
-                "PostgreSQL connects as the 'postgres' role, which Odoo refuses: set PGUSER"
+                "PostgreSQL connects as the 'postgres' role, which Odoo refuses: "
+                "set PGUSER"
             )
         if int(version) < 130000:
             die(f"PostgreSQL {version} is too old: Odoo 19 needs 13 or later")
@@ -234,7 +237,8 @@ def ensure_postgres():
     initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
     if not (initdb and pg_ctl):
         die(
-            "no PostgreSQL server is reachable (set PGHOST/PGPORT/PGUSER/PGPASSWORD) and no "
+            "no PostgreSQL server is reachable (set PGHOST/PGPORT/PGUSER/PGPASSWORD) "
+            "and no "
             "PostgreSQL binaries (initdb, pg_ctl) are installed to start a local one"
         )
     if os.geteuid() == 0:
@@ -264,7 +268,7 @@ def ensure_postgres():
     say(f"PostgreSQL: project-local cluster on {sock}")
 
 
-# --------------------------------------------------------------------------- Odoo config
+# ----------------------------------------------------------------------- Odoo config
 
 
 def addons_paths(odoo_src):
@@ -312,7 +316,7 @@ def setup():
     return conf
 
 
-# --------------------------------------------------------------------------- helpers
+# --- helpers
 
 
 def odoo_cmd(conf, *args):
@@ -321,7 +325,8 @@ def odoo_cmd(conf, *args):
 
 def sql(query, dbname="postgres"):
     code = (
-        "import sys, psycopg2; c = psycopg2.connect(dbname=sys.argv[1]); c.autocommit = True; "
+        "import sys, psycopg2; c = psycopg2.connect(dbname=sys.argv[1]); "
+        "c.autocommit = True; "
         "cr = c.cursor(); cr.execute(sys.argv[2]); "
         "print(cr.fetchone()[0] if cr.description else '')"
     )
@@ -345,7 +350,7 @@ def bad_log_lines(log_text):
 
 
 def install(conf, dbname, modules, extra=(), log_name=None):
-    """Install modules on dbname; return the list of WARNING/ERROR lines (empty: clean)."""
+    """Install modules on dbname; return its WARNING/ERROR lines (empty: clean)."""
     log = LOGS / (log_name or f"install-{dbname}.log")
     with open(log, "w") as out:
         proc = run(
@@ -369,11 +374,11 @@ def install(conf, dbname, modules, extra=(), log_name=None):
     return lines, log
 
 
-# --------------------------------------------------------------------------- lint
+# --- lint
 
 
 def venv_tool(name):
-    """A console script of the venv, or of the base Python whose packages the venv sees."""
+    """A console script of the venv, or of the base Python the venv sees."""
     for bindir in (VENV / "bin", Path(sys.executable).parent):
         if (bindir / name).exists():
             return bindir / name
@@ -385,11 +390,27 @@ def lint():
     steps = [
         (
             "ruff check",
-            [venv_tool("ruff"), "check", "--no-fix", *LINT_DIRS, "tests", "tools"],
+            [
+                venv_tool("ruff"),
+                "check",
+                "--no-fix",
+                *LINT_DIRS,
+                "tests",
+                "tools",
+                "conftest.py",
+            ],
         ),
         (
             "ruff format --check",
-            [venv_tool("ruff"), "format", "--check", *LINT_DIRS, "tests", "tools"],
+            [
+                venv_tool("ruff"),
+                "format",
+                "--check",
+                *LINT_DIRS,
+                "tests",
+                "tools",
+                "conftest.py",
+            ],
         ),
         (
             "pylint-odoo (OCA mandatory checks)",
@@ -400,6 +421,7 @@ def lint():
                 *LINT_DIRS,
             ],
         ),
+        ("README.rst up to date", [sys.executable, "tools/gen_readme.py", "--check"]),
         ("oca-checks-odoo-module", [venv_tool("oca-checks-odoo-module"), *LINT_DIRS]),
         (
             "oca-checks-po",
@@ -433,7 +455,7 @@ def lint():
     return not failed
 
 
-# --------------------------------------------------------------------------- pipelines
+# --- pipelines
 
 
 def cmd_test(args):

@@ -1,6 +1,6 @@
 {
     "name": "Outside Counsel",
-    "summary": "Outside law firms: panel, engagement, fees, filing, evaluation, conflicts",
+    "summary": "Outside law firms: panel, engagement, fees, filing, evaluations",
     "version": "19.0.1.0.0",
     "category": "Services/Outside Counsel",
     "website": "https://github.com/compliance-suite/compliance-suite",

@@ -50,3 +50,16 @@ class TestBusinessDeadlineGroups(TransactionCase):
         self.assertFalse(
             plain.has_group("business_deadline.group_business_deadline_user")
         )
+
+    def test_names_translated_to_chinese(self):
+        """The privilege and group names load in Chinese with the zh_CN catalogue."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["business_deadline"], ["zh_CN"], overwrite=True
+        )
+        privilege = self.env.ref(
+            "business_deadline.res_groups_privilege_business_deadline"
+        )
+        manager = self.env.ref("business_deadline.group_business_deadline_manager")
+        self.assertEqual(privilege.with_context(lang="zh_CN").name, "业务期限")
+        self.assertEqual(manager.with_context(lang="zh_CN").name, "管理员")

@@ -50,3 +50,16 @@ class TestClientRelationsGroups(TransactionCase):
         self.assertFalse(
             plain.has_group("client_relations.group_client_relations_user")
         )
+
+    def test_names_translated_to_chinese(self):
+        """The privilege and group names load in Chinese with the zh_CN catalogue."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["client_relations"], ["zh_CN"], overwrite=True
+        )
+        privilege = self.env.ref(
+            "client_relations.res_groups_privilege_client_relations"
+        )
+        manager = self.env.ref("client_relations.group_client_relations_manager")
+        self.assertEqual(privilege.with_context(lang="zh_CN").name, "客户关系")
+        self.assertEqual(manager.with_context(lang="zh_CN").name, "管理员")

@@ -50,3 +50,16 @@ class TestQualityTrackingGroups(TransactionCase):
         self.assertFalse(
             plain.has_group("quality_tracking.group_quality_tracking_user")
         )
+
+    def test_names_translated_to_chinese(self):
+        """The privilege and group names load in Chinese with the zh_CN catalogue."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["quality_tracking"], ["zh_CN"], overwrite=True
+        )
+        privilege = self.env.ref(
+            "quality_tracking.res_groups_privilege_quality_tracking"
+        )
+        manager = self.env.ref("quality_tracking.group_quality_tracking_manager")
+        self.assertEqual(privilege.with_context(lang="zh_CN").name, "质量跟踪")
+        self.assertEqual(manager.with_context(lang="zh_CN").name, "管理员")

@@ -42,3 +42,14 @@ class TestVendorCounselGroups(TransactionCase):
             self.env, login="vendor_counsel_plain", groups="base.group_user"
         )
         self.assertFalse(plain.has_group("vendor_counsel.group_vendor_counsel_user"))
+
+    def test_names_translated_to_chinese(self):
+        """The privilege and group names load in Chinese with the zh_CN catalogue."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["vendor_counsel"], ["zh_CN"], overwrite=True
+        )
+        privilege = self.env.ref("vendor_counsel.res_groups_privilege_vendor_counsel")
+        manager = self.env.ref("vendor_counsel.group_vendor_counsel_manager")
+        self.assertEqual(privilege.with_context(lang="zh_CN").name, "外聘律师")
+        self.assertEqual(manager.with_context(lang="zh_CN").name, "管理员")
