@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate each addon's i18n/<addon>.pot and i18n/zh_CN.po from an installed database.
+"""Regenerate each addon's i18n/<addon>.pot and i18n/zh_CN.po from a database.
 
     .venv/bin/python tools/i18n.py DBNAME [ADDON ...]
 
