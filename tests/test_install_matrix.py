@@ -74,6 +74,17 @@ def test_all_four_install_together(all_four):
     assert set(ADDONS) <= installed_modules(all_four)
 
 
+def test_no_enterprise_module_installed(all_four):
+    """No Odoo Enterprise module (license OEEL-1) is installed beside the suite."""
+    enterprise = psql(
+        all_four,
+        "select string_agg(name, ',') from ir_module_module "
+        "where state = 'installed' "
+        "and (license = 'OEEL-1' or name like '%_enterprise')",
+    )
+    assert not enterprise, f"Enterprise modules installed: {enterprise}"
+
+
 def test_upgrade_all_four(all_four):
     """`-u` of all four addons runs clean on an installed database."""
     rc, log = odoo(
