@@ -1,2 +1,3 @@
 from . import test_groups
 from . import test_calendar
+from . import test_arithmetic
