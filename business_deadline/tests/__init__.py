@@ -1,3 +1,4 @@
 from . import test_groups
 from . import test_calendar
 from . import test_arithmetic
+from . import test_arithmetic_properties
