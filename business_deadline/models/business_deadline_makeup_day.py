@@ -4,11 +4,14 @@ from odoo.tools.misc import format_date
 
 
 class BusinessDeadlineMakeupDay(models.Model):
-    """A dated day off (usually a weekend day) that a calendar declares a working day (调休).
+    """A dated day off (often a weekend day) a calendar declares a working day (调休).
 
-    On that date the calendar works the attendances of its regular working weekday (the first
-    weekday that has attendances, lunch break included), clipped to [hour_from, hour_to]; the
-    first and last attendances stretch to hour_from and hour_to, so the span can also be longer.
+    On that date the calendar works the attendances of its regular working weekday (the
+    first
+    weekday that has attendances, lunch break included), clipped to [hour_from,
+    hour_to]; the
+    first and last attendances stretch to hour_from and hour_to, so the span can also be
+    longer.
     """
 
     _name = "business.deadline.makeup.day"
@@ -24,14 +27,15 @@ class BusinessDeadlineMakeupDay(models.Model):
     )
     date = fields.Date(required=True)
     name = fields.Char(
-        string="Reason", help="Why this day is worked, e.g. the holiday it makes up for."
+        string="Reason",
+        help="Why this day is worked, e.g. the holiday it makes up for.",
     )
     hour_from = fields.Float(
         string="Work From",
         compute="_compute_hours",
         store=True,
         readonly=False,
-        help="Start of the working day; defaults to the calendar's regular working day.",
+        help="Start of work; defaults to the calendar's regular working day.",
     )
     hour_to = fields.Float(
         string="Work To",
@@ -67,8 +71,8 @@ class BusinessDeadlineMakeupDay(models.Model):
             if not 0 <= makeup_day.hour_from < makeup_day.hour_to <= 24:
                 raise ValidationError(
                     self.env._(
-                        "On the make-up working day %(date)s, work must start before it "
-                        "ends, between 00:00 and 24:00.",
+                        "On the make-up working day %(date)s, work must start before "
+                        "it ends, between 00:00 and 24:00.",
                         date=format_date(self.env, makeup_day.date),
                     )
                 )
@@ -80,8 +84,8 @@ class BusinessDeadlineMakeupDay(models.Model):
             if calendar.flexible_hours:
                 raise ValidationError(
                     self.env._(
-                        "The working schedule %(calendar)s has flexible hours: it cannot "
-                        "have a make-up working day (%(date)s).",
+                        "The working schedule %(calendar)s has flexible hours: it "
+                        "cannot have a make-up working day (%(date)s).",
                         calendar=calendar.display_name,
                         date=format_date(self.env, makeup_day.date),
                     )
@@ -99,8 +103,10 @@ class BusinessDeadlineMakeupDay(models.Model):
     def _bd_attendance_spans(self, lunch=False, domain=None):
         """(hour_from, hour_to, attendance) worked on this make-up day.
 
-        The regular working weekday's attendances, in order: the first starts at hour_from,
-        the last ends at hour_to, all are clipped to [hour_from, hour_to]. With lunch=True,
+        The regular working weekday's attendances, in order: the first starts at
+        hour_from,
+        the last ends at hour_to, all are clipped to [hour_from, hour_to]. With
+        lunch=True,
         the lunch attendances of that weekday clipped to [hour_from, hour_to].
         """
         self.ensure_one()

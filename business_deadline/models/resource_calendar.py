@@ -5,14 +5,19 @@ naive UTC datetimes (as Odoo stores them); everything is computed in the calenda
 zone, always with the calendar's global leaves (public holidays) subtracted. Semantics:
 
 - ``calendar_hours``: t + N hours.
-- ``calendar_days``: the event's day is not counted; the period ends at 24:00 local time of
+- ``calendar_days``: the event's day is not counted; the period ends at 24:00 local time
+of
   the Nth following day (local midnight starting day N + 1).
-- ``working_hours``: N hours of working time starting at t; after hours, from the start of
+- ``working_hours``: N hours of working time starting at t; after hours, from the start
+of
   the next working interval (exactly ``plan_hours(N, t, compute_leaves=True)``).
-- ``working_days``: the event's own day is not counted (Civil Code art. 201), counting starts
-  the next calendar day and the period ends at the end of the last working interval of the
+- ``working_days``: the event's own day is not counted (Civil Code art. 201), counting
+starts
+  the next calendar day and the period ends at the end of the last working interval of
+  the
   Nth working day (art. 203, "停止业务活动的时间"). Events on non-working days or after
-  hours therefore count from the next working day. N = 0 means the end of the event's day
+  hours therefore count from the next working day. N = 0 means the end of the event's
+  day
   if it is a working day, else the end of the next working day.
 
 A working day is a date with at least one working interval left once global leaves are
@@ -60,8 +65,10 @@ def _from_us(microseconds):
 class _WorkTimeline:
     """The work intervals of one calendar over whole local days, as sorted arrays.
 
-    Built with one ``_work_intervals_batch`` call (leaves subtracted) from local midnight of
-    ``first_day`` to local midnight after ``last_day``; every question is then a bisection.
+    Built with one ``_work_intervals_batch`` call (leaves subtracted) from local
+    midnight of
+    ``first_day`` to local midnight after ``last_day``; every question is then a
+    bisection.
     """
 
     def __init__(self, calendar, first_day, last_day):
@@ -73,8 +80,12 @@ class _WorkTimeline:
             for ordinal in range(self.first_ordinal, self.end_ordinal + 1)
         ]
         start = tz.localize(datetime.combine(first_day, time.min))
-        end = tz.localize(datetime.combine(date.fromordinal(self.end_ordinal), time.min))
-        intervals = calendar._work_intervals_batch(start, end, compute_leaves=True)[False]
+        end = tz.localize(
+            datetime.combine(date.fromordinal(self.end_ordinal), time.min)
+        )
+        intervals = calendar._work_intervals_batch(start, end, compute_leaves=True)[
+            False
+        ]
         self.starts, self.ends, self.cum_before, self.cum_end = [], [], [], []
         self.day_ordinals, self.day_ends = [], []
         total = 0
@@ -98,7 +109,7 @@ class _WorkTimeline:
         return self.first_ordinal + bisect_right(self.midnights, moment_us) - 1
 
     def working_day_end(self, moment_us, days):
-        """End of the Nth working day after the instant's day (N = 0: its day or the next)."""
+        """End of the Nth working day after the instant's day (0: its day or next)."""
         first = self.local_ordinal(moment_us) + (1 if days else 0)
         index = bisect_left(self.day_ordinals, first) + max(days, 1) - 1
         return self.day_ends[index] if index < len(self.day_ends) else None
@@ -111,7 +122,9 @@ class _WorkTimeline:
         return (self.cum_end[index] if index >= 0 else 0), index + 1
 
     def add_working(self, moment_us, amount_us):
-        """The instant after amount_us of working time from moment_us (plan_hours' ties)."""
+        """The instant after amount_us of working time from moment_us.
+
+        On a tie, the end of an interval, like plan_hours."""
         done, index = self.working_before(moment_us)
         target = done + amount_us
         index = bisect_left(self.cum_end, target, index)
@@ -135,7 +148,8 @@ class ResourceCalendar(models.Model):
     def _bd_reference_attendances(self, day=None, lunch=False, domain=None):
         """Attendances of the regular working weekday, the one a make-up day works.
 
-        The regular working weekday is the first weekday having working attendances (in a
+        The regular working weekday is the first weekday having working attendances (in
+        a
         two-week calendar: of the week type of ``day``, the first week without a day).
         Sorted by start hour. With lunch=True, that weekday's lunch attendances.
         """
@@ -168,9 +182,7 @@ class ResourceCalendar(models.Model):
             and int(a.dayofweek) == day.weekday()
         )
         if self.two_weeks_calendar:
-            week_type = str(
-                self.env["resource.calendar.attendance"].get_week_type(day)
-            )
+            week_type = str(self.env["resource.calendar.attendance"].get_week_type(day))
             attendances = attendances.filtered(lambda a: a.week_type == week_type)
         return bool(attendances)
 
@@ -179,9 +191,12 @@ class ResourceCalendar(models.Model):
     ):
         """Add the make-up working days to the host's attendance intervals.
 
-        Each make-up day in range gives the intervals of the regular working weekday (see
-        ``business.deadline.makeup.day``) in the requested or resource's time zone, clipped
-        to start_dt/end_dt, with the real attendance as meta. Flexible calendars and fully
+        Each make-up day in range gives the intervals of the regular working weekday
+        (see
+        ``business.deadline.makeup.day``) in the requested or resource's time zone,
+        clipped
+        to start_dt/end_dt, with the real attendance as meta. Flexible calendars and
+        fully
         flexible resources get none.
         """
         result = super()._attendance_intervals_batch(
@@ -195,7 +210,11 @@ class ResourceCalendar(models.Model):
             .search(
                 [
                     ("calendar_id", "=", self.id),
-                    ("date", ">=", (start_dt.astimezone(utc) - timedelta(days=1)).date()),
+                    (
+                        "date",
+                        ">=",
+                        (start_dt.astimezone(utc) - timedelta(days=1)).date(),
+                    ),
                     ("date", "<=", (end_dt.astimezone(utc) + timedelta(days=1)).date()),
                 ]
             )
@@ -214,7 +233,10 @@ class ResourceCalendar(models.Model):
             ):
                 continue
             resource_tz = tz or timezone((resource or self).tz)
-            start, end = start_dt.astimezone(resource_tz), end_dt.astimezone(resource_tz)
+            start, end = (
+                start_dt.astimezone(resource_tz),
+                end_dt.astimezone(resource_tz),
+            )
             extra = []
             for day, day_spans in spans:
                 for hour_from, hour_to, attendance in day_spans:
@@ -240,9 +262,7 @@ class ResourceCalendar(models.Model):
         return not self.flexible_hours and bool(
             self.env["business.deadline.makeup.day"]
             .sudo()
-            .search_count(
-                [("calendar_id", "=", self.id), ("date", "=", date)], limit=1
-            )
+            .search_count([("calendar_id", "=", self.id), ("date", "=", date)], limit=1)
         )
 
     # ------------------------------------------------------------------ arithmetic
@@ -289,7 +309,8 @@ class ResourceCalendar(models.Model):
         if unit == "working_hours" and amount < 0:
             raise UserError(
                 self.env._(
-                    "A deadline in working hours needs zero or more hours (got %(amount)s).",
+                    "A deadline in working hours needs zero or more hours "
+                    "(got %(amount)s).",
                     amount=amount,
                 )
             )
@@ -301,7 +322,8 @@ class ResourceCalendar(models.Model):
         :param amount: hours (float) or days (integer >= 0); only calendar hours may be
             negative
         :param unit: a code of ``UNITS``
-        :return: naive UTC due datetimes in the same order (False when the calendar has no
+        :return: naive UTC due datetimes in the same order (False when the calendar has
+        no
             working time within 1,400 days, like plan_days)
 
         See the module docstring for the semantics of each unit. Working units build the
@@ -380,7 +402,8 @@ class ResourceCalendar(models.Model):
     def _bd_working_hours_between_batch(self, pairs):
         """Working hours (float, leaves subtracted) between each (start, end) pair.
 
-        Naive UTC datetimes; 0.0 when end is not after start. One timeline for all pairs.
+        Naive UTC datetimes; 0.0 when end is not after start. One timeline for all
+        pairs.
         """
         self.ensure_one()
         pairs = [
@@ -414,7 +437,8 @@ class ResourceCalendar(models.Model):
     def _bd_working_days_before(self, day, n):
         """The ``n`` working dates strictly before ``day``, ascending.
 
-        E.g. rule 002/R2: the five working days before 31 December. Fewer dates only when
+        E.g. rule 002/R2: the five working days before 31 December. Fewer dates only
+        when
         the calendar has not that many working days in the 1,400 days before.
         """
         self.ensure_one()
@@ -507,8 +531,8 @@ class ResourceCalendar(models.Model):
     @api.model
     def _bd_uncovered_error(self, country, year):
         return self.env._(
-            "No statutory days are known for %(country)s in %(year)s: the library does not "
-            "cover that year.",
+            "No statutory days are known for %(country)s in %(year)s: the library "
+            "does not cover that year.",
             country=country.display_name,
             year=year,
         )
@@ -556,7 +580,9 @@ class ResourceCalendar(models.Model):
                 blocks.append([day, day, [holidays[day]]])
         existing = set(self.makeup_day_ids.mapped("date"))
         return {
-            "leaves": [(first, last, "、".join(names)) for first, last, names in blocks],
+            "leaves": [
+                (first, last, "、".join(names)) for first, last, names in blocks
+            ],
             "makeup_days": [
                 (day, name)
                 for day, name in sorted(makeup_days.items())
@@ -567,8 +593,10 @@ class ResourceCalendar(models.Model):
     def _bd_import_statutory_days(self, country, year):
         """Add a year's statutory days to this calendar; nothing twice.
 
-        Public holidays become global leaves (one per contiguous block, whole local days in
-        the calendar's time zone, stored in UTC); make-up days become make-up working days.
+        Public holidays become global leaves (one per contiguous block, whole local days
+        in
+        the calendar's time zone, stored in UTC); make-up days become make-up working
+        days.
         Deadline managers only.
 
         :return: {"leaves": created leaves, "makeup_days": created make-up days}
@@ -576,7 +604,9 @@ class ResourceCalendar(models.Model):
         self.ensure_one()
         if not (
             self.env.is_superuser()
-            or self.env.user.has_group("business_deadline.group_business_deadline_manager")
+            or self.env.user.has_group(
+                "business_deadline.group_business_deadline_manager"
+            )
         ):
             raise AccessError(
                 self.env._("Only deadline administrators can import statutory days.")

@@ -79,8 +79,10 @@ class BusinessDeadlineCommon(TransactionCase):
 
     @staticmethod
     def _local(calendar, moment):
-        """Naive local wall-clock time, in the calendar's time zone, of a naive UTC one."""
-        return utc.localize(moment).astimezone(timezone(calendar.tz)).replace(tzinfo=None)
+        """Naive wall-clock time in the calendar's time zone of a naive UTC one."""
+        return (
+            utc.localize(moment).astimezone(timezone(calendar.tz)).replace(tzinfo=None)
+        )
 
     @staticmethod
     def _day_end(calendar, day):
@@ -91,16 +93,18 @@ class BusinessDeadlineCommon(TransactionCase):
         intervals = calendar._work_intervals_batch(start, end)[False]
         if not intervals:
             return None
-        return max(stop for _start, stop, _meta in intervals).astimezone(utc).replace(
-            tzinfo=None
+        return (
+            max(stop for _start, stop, _meta in intervals)
+            .astimezone(utc)
+            .replace(tzinfo=None)
         )
 
     @classmethod
     def _reference_working_days(cls, calendar, moment, days):
-        """The host's answer: plan_days from local midnight after the event's day (N = 0:
-        from the event's day with N = 1) finds the Nth working day; its end of work is
-        the end of its last work interval (plan_days itself stops at the end of the
-        day's first interval)."""
+        """The host's answer: plan_days from local midnight after the event's day
+        (N = 0: from the event's day with N = 1) finds the Nth working day; its end of
+        work is the end of its last work interval (plan_days itself stops at the end of
+        the day's first interval)."""
         tz = timezone(calendar.tz)
         event_day = utc.localize(moment).astimezone(tz).date()
         first_day = event_day + timedelta(days=1 if days else 0)

@@ -42,39 +42,61 @@ class TestWorkingDays(BusinessDeadlineCommon):
     def test_event_on_makeup_saturday(self):
         """Sat 14 Feb (make-up) 10:00 + 1: its own day is not counted, 15-23 are off,
         so Tue 24 Feb at 17:00."""
-        self.assertEqual(self._add((2026, 2, 14, 10, 0), 1), datetime(2026, 2, 24, 17, 0))
+        self.assertEqual(
+            self._add((2026, 2, 14, 10, 0), 1), datetime(2026, 2, 24, 17, 0)
+        )
 
     def test_after_hours_event(self):
         """Fri 13 Feb 20:00 + 1: the make-up Saturday 14 Feb, 17:00."""
-        self.assertEqual(self._add((2026, 2, 13, 20, 0), 1), datetime(2026, 2, 14, 17, 0))
+        self.assertEqual(
+            self._add((2026, 2, 13, 20, 0), 1), datetime(2026, 2, 14, 17, 0)
+        )
 
     def test_weekend_event(self):
         """Sat 7 Mar 10:00 + 2: Mon 9 (1), Tue 10 (2) Mar, 17:00."""
-        self.assertEqual(self._add((2026, 3, 7, 10, 0), 2), datetime(2026, 3, 10, 17, 0))
+        self.assertEqual(
+            self._add((2026, 3, 7, 10, 0), 2), datetime(2026, 3, 10, 17, 0)
+        )
 
     def test_holiday_event(self):
         """Mon 16 Feb (Spring Festival) + 1: Tue 24 Feb, 17:00."""
-        self.assertEqual(self._add((2026, 2, 16, 9, 0), 1), datetime(2026, 2, 24, 17, 0))
+        self.assertEqual(
+            self._add((2026, 2, 16, 9, 0), 1), datetime(2026, 2, 24, 17, 0)
+        )
 
     def test_national_day(self):
         """Wed 30 Sep 10:00 + 1: 1-7 Oct off, Thu 8 Oct; + 3: Thu 8, Fri 9, Sat 10
         (make-up) Oct."""
-        self.assertEqual(self._add((2026, 9, 30, 10, 0), 1), datetime(2026, 10, 8, 17, 0))
-        self.assertEqual(self._add((2026, 9, 30, 10, 0), 3), datetime(2026, 10, 10, 17, 0))
+        self.assertEqual(
+            self._add((2026, 9, 30, 10, 0), 1), datetime(2026, 10, 8, 17, 0)
+        )
+        self.assertEqual(
+            self._add((2026, 9, 30, 10, 0), 3), datetime(2026, 10, 10, 17, 0)
+        )
 
     def test_makeup_sunday(self):
         """Fri 18 Sep + 1: Sat 19 is off, Sun 20 Sep is a make-up day."""
-        self.assertEqual(self._add((2026, 9, 18, 11, 0), 1), datetime(2026, 9, 20, 17, 0))
+        self.assertEqual(
+            self._add((2026, 9, 18, 11, 0), 1), datetime(2026, 9, 20, 17, 0)
+        )
 
     def test_zero_days(self):
-        """N = 0: end of the event's day if it is a working day, else of the next one."""
+        """N = 0: end of the event's day if it is a working day, else of the next."""
         # working Friday, even after hours
-        self.assertEqual(self._add((2026, 2, 13, 10, 0), 0), datetime(2026, 2, 13, 17, 0))
-        self.assertEqual(self._add((2026, 2, 13, 20, 0), 0), datetime(2026, 2, 13, 17, 0))
+        self.assertEqual(
+            self._add((2026, 2, 13, 10, 0), 0), datetime(2026, 2, 13, 17, 0)
+        )
+        self.assertEqual(
+            self._add((2026, 2, 13, 20, 0), 0), datetime(2026, 2, 13, 17, 0)
+        )
         # make-up Saturday is a working day
-        self.assertEqual(self._add((2026, 2, 14, 10, 0), 0), datetime(2026, 2, 14, 17, 0))
+        self.assertEqual(
+            self._add((2026, 2, 14, 10, 0), 0), datetime(2026, 2, 14, 17, 0)
+        )
         # Spring Festival Sunday: next working day Tue 24 Feb
-        self.assertEqual(self._add((2026, 2, 15, 10, 0), 0), datetime(2026, 2, 24, 17, 0))
+        self.assertEqual(
+            self._add((2026, 2, 15, 10, 0), 0), datetime(2026, 2, 24, 17, 0)
+        )
 
     def test_local_day_not_utc_day(self):
         """The event's day is its local day: Mon 9 Mar 01:00 Shanghai is Sun 8 Mar in
@@ -91,7 +113,9 @@ class TestWorkingDays(BusinessDeadlineCommon):
                 "date_to": self._utc(self.calendar, 2026, 3, 10, 18, 0),
             }
         )
-        self.assertEqual(self._add((2026, 3, 9, 10, 0), 1), datetime(2026, 3, 10, 12, 0))
+        self.assertEqual(
+            self._add((2026, 3, 9, 10, 0), 1), datetime(2026, 3, 10, 12, 0)
+        )
 
     def test_matches_plan_days_reference(self):
         """The hand-checked cases equal the host's plan_days reference."""
@@ -110,7 +134,9 @@ class TestWorkingDays(BusinessDeadlineCommon):
 
     def test_beyond_the_year(self):
         """Counting crosses into 2027 (no statutory days known there: weekdays only)."""
-        self.assertEqual(self._add((2026, 12, 31, 10, 0), 1), datetime(2027, 1, 1, 17, 0))
+        self.assertEqual(
+            self._add((2026, 12, 31, 10, 0), 1), datetime(2027, 1, 1, 17, 0)
+        )
 
     def test_no_working_time(self):
         """A calendar without attendances has no due date (False, like plan_days)."""
@@ -152,7 +178,9 @@ class TestWorkingDays(BusinessDeadlineCommon):
             self.calendar._bd_working_days_before(date(2026, 2, 25), 3),
             [date(2026, 2, 13), date(2026, 2, 14), date(2026, 2, 24)],
         )
-        self.assertEqual(self.calendar._bd_working_days_before(date(2026, 2, 25), 0), [])
+        self.assertEqual(
+            self.calendar._bd_working_days_before(date(2026, 2, 25), 0), []
+        )
 
     def test_is_working_day(self):
         """Working: weekdays and make-up days; not: weekends and holidays."""
@@ -188,11 +216,15 @@ class TestWorkingHours(BusinessDeadlineCommon):
     def test_through_makeup_day(self):
         """Fri 13 Feb 10:00 + 10 h: 6 h on Friday, 4 h on the make-up Saturday morning,
         ending at 12:00 (an exact fill ends at the end of the interval)."""
-        self.assertEqual(self._add((2026, 2, 13, 10, 0), 10), datetime(2026, 2, 14, 12, 0))
+        self.assertEqual(
+            self._add((2026, 2, 13, 10, 0), 10), datetime(2026, 2, 14, 12, 0)
+        )
 
     def test_after_hours(self):
         """Fri 13 Feb 18:00 + 1 h: from the next interval, Sat 14 Feb 09:00."""
-        self.assertEqual(self._add((2026, 2, 13, 18, 0), 1), datetime(2026, 2, 14, 9, 0))
+        self.assertEqual(
+            self._add((2026, 2, 13, 18, 0), 1), datetime(2026, 2, 14, 9, 0)
+        )
 
     def test_over_the_festival(self):
         """Sat 14 Feb 16:00 + 2.5 h: 1 h, then Tue 24 Feb 08:00 + 1.5 h = 09:30."""
@@ -264,10 +296,12 @@ class TestCalendarTime(BusinessDeadlineCommon):
         Mon 16 Feb (Tue 17 Feb 00:00 local = 16 Feb 16:00 UTC); + 0: end of the 13th."""
         start = self._utc(self.calendar, 2026, 2, 13, 10, 0)
         self.assertEqual(
-            self.calendar._bd_add(start, 3, "calendar_days"), datetime(2026, 2, 16, 16, 0)
+            self.calendar._bd_add(start, 3, "calendar_days"),
+            datetime(2026, 2, 16, 16, 0),
         )
         self.assertEqual(
-            self.calendar._bd_add(start, 0, "calendar_days"), datetime(2026, 2, 13, 16, 0)
+            self.calendar._bd_add(start, 0, "calendar_days"),
+            datetime(2026, 2, 13, 16, 0),
         )
 
     def test_calendar_days_over_makeup_and_holidays(self):
@@ -282,7 +316,9 @@ class TestCalendarTime(BusinessDeadlineCommon):
         moved forward at 02:00)."""
         start = self._utc(self.paris_calendar, 2026, 3, 28, 12, 0)
         due = self.paris_calendar._bd_add(start, 24, "calendar_hours")
-        self.assertEqual(self._local(self.paris_calendar, due), datetime(2026, 3, 29, 13))
+        self.assertEqual(
+            self._local(self.paris_calendar, due), datetime(2026, 3, 29, 13)
+        )
 
     def test_paris_calendar_days_dst(self):
         """Paris, Sat 28 Mar + 1 calendar day ends at local midnight starting Mon 30

@@ -1,6 +1,7 @@
 from datetime import datetime, timedelta
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pytz import timezone, utc
 
 from odoo.tests import tagged
@@ -121,6 +122,4 @@ class TestArithmeticProperties(BusinessDeadlineCommon):
             places=6,
         )
         if between:
-            self.assertLessEqual(
-                calendar._bd_add(start, between, "working_hours"), end
-            )
+            self.assertLessEqual(calendar._bd_add(start, between, "working_hours"), end)

@@ -128,13 +128,19 @@ class TestMakeupDay(BusinessDeadlineCommon):
         """A resource on the calendar gets the make-up intervals; a fully flexible
         resource (no calendar) keeps the host's whole-period interval."""
         resource = self.env["resource.resource"].create(
-            {"name": "Clerk", "calendar_id": self.plain_calendar.id, "tz": "Asia/Shanghai"}
+            {
+                "name": "Clerk",
+                "calendar_id": self.plain_calendar.id,
+                "tz": "Asia/Shanghai",
+            }
         )
         flexible = self.env["resource.resource"].create(
             {"name": "Free", "calendar_id": False, "tz": "UTC"}
         )
         result = self.plain_calendar._work_intervals_batch(
-            self._local(2026, 3, 7), self._local(2026, 3, 8), resources=resource | flexible
+            self._local(2026, 3, 7),
+            self._local(2026, 3, 8),
+            resources=resource | flexible,
         )
         self.assertEqual(
             [(s.hour, e.hour) for s, e, _m in result[resource.id]], [(8, 12), (13, 17)]
@@ -193,7 +199,7 @@ class TestMakeupDay(BusinessDeadlineCommon):
         self.assertEqual(result, self._local(2026, 3, 7, 10, 0))
 
     def test_holidays_stay_global_leaves(self):
-        """Imported holidays are global leaves of the calendar, subtracted by the host."""
+        """Imported holidays are global leaves; the host subtracts them."""
         leaves = self.calendar.global_leave_ids
         self.assertTrue(leaves)
         self.assertFalse(leaves.resource_id)

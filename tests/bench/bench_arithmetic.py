@@ -4,7 +4,8 @@
 spread over 2026 (fixed seed: weekends, nights and holidays included) on a calendar with
 China's 2026 statutory days, then the per-record host baseline
 ``plan_days(5, local midnight after the event's day, compute_leaves=True)`` on 2,000 of
-the same starts, and checks that both give the same due times. plan_days stops at the end
+the same starts, and checks that both give the same due times. plan_days stops at the
+end
 of the Nth working day's first work interval, while the engine's deadline is the end of
 that day's last one: the baseline's answers are moved to the end of their day's work
 (outside the timed part) before comparing.
@@ -67,7 +68,8 @@ def run(env):
     ]
     begin = clock.perf_counter()
     baseline = [
-        calendar.plan_days(DAYS, midnight, compute_leaves=True) for midnight in midnights
+        calendar.plan_days(DAYS, midnight, compute_leaves=True)
+        for midnight in midnights
     ]
     baseline_seconds = clock.perf_counter() - begin
 
