@@ -7,11 +7,9 @@ class BusinessDeadlineMakeupDay(models.Model):
     """A dated day off (often a weekend day) a calendar declares a working day (调休).
 
     On that date the calendar works the attendances of its regular working weekday (the
-    first
-    weekday that has attendances, lunch break included), clipped to [hour_from,
-    hour_to]; the
-    first and last attendances stretch to hour_from and hour_to, so the span can also be
-    longer.
+    first weekday that has attendances, lunch break included), clipped to [hour_from,
+    hour_to]; the first and last attendances stretch to hour_from and hour_to, so the
+    span can also be longer.
     """
 
     _name = "business.deadline.makeup.day"
@@ -104,10 +102,9 @@ class BusinessDeadlineMakeupDay(models.Model):
         """(hour_from, hour_to, attendance) worked on this make-up day.
 
         The regular working weekday's attendances, in order: the first starts at
-        hour_from,
-        the last ends at hour_to, all are clipped to [hour_from, hour_to]. With
-        lunch=True,
-        the lunch attendances of that weekday clipped to [hour_from, hour_to].
+        hour_from, the last ends at hour_to, all are clipped to [hour_from, hour_to].
+        With lunch=True, the lunch attendances of that weekday clipped to [hour_from,
+        hour_to].
         """
         self.ensure_one()
         attendances = self.calendar_id._bd_reference_attendances(

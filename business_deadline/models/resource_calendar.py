@@ -6,19 +6,15 @@ zone, always with the calendar's global leaves (public holidays) subtracted. Sem
 
 - ``calendar_hours``: t + N hours.
 - ``calendar_days``: the event's day is not counted; the period ends at 24:00 local time
-of
-  the Nth following day (local midnight starting day N + 1).
+  of the Nth following day (local midnight starting day N + 1).
 - ``working_hours``: N hours of working time starting at t; after hours, from the start
-of
-  the next working interval (exactly ``plan_hours(N, t, compute_leaves=True)``).
+  of the next working interval (exactly ``plan_hours(N, t, compute_leaves=True)``).
 - ``working_days``: the event's own day is not counted (Civil Code art. 201), counting
-starts
-  the next calendar day and the period ends at the end of the last working interval of
-  the
-  Nth working day (art. 203, "停止业务活动的时间"). Events on non-working days or after
-  hours therefore count from the next working day. N = 0 means the end of the event's
-  day
-  if it is a working day, else the end of the next working day.
+  starts the next calendar day and the period ends at the end of the last working
+  interval of the Nth working day (art. 203, "停止业务活动的时间"). Events on
+  non-working days or after hours therefore count from the next working day. N = 0
+  means the end of the event's day if it is a working day, else the end of the next
+  working day.
 
 A working day is a date with at least one working interval left once global leaves are
 subtracted: a weekday with attendances, or a make-up working day.
@@ -66,9 +62,8 @@ class _WorkTimeline:
     """The work intervals of one calendar over whole local days, as sorted arrays.
 
     Built with one ``_work_intervals_batch`` call (leaves subtracted) from local
-    midnight of
-    ``first_day`` to local midnight after ``last_day``; every question is then a
-    bisection.
+    midnight of ``first_day`` to local midnight after ``last_day``; every question is
+    then a bisection.
     """
 
     def __init__(self, calendar, first_day, last_day):
@@ -149,8 +144,7 @@ class ResourceCalendar(models.Model):
         """Attendances of the regular working weekday, the one a make-up day works.
 
         The regular working weekday is the first weekday having working attendances (in
-        a
-        two-week calendar: of the week type of ``day``, the first week without a day).
+        a two-week calendar: in the week of ``day``, or in the first week without one).
         Sorted by start hour. With lunch=True, that weekday's lunch attendances.
         """
         self.ensure_one()
@@ -192,12 +186,9 @@ class ResourceCalendar(models.Model):
         """Add the make-up working days to the host's attendance intervals.
 
         Each make-up day in range gives the intervals of the regular working weekday
-        (see
-        ``business.deadline.makeup.day``) in the requested or resource's time zone,
-        clipped
-        to start_dt/end_dt, with the real attendance as meta. Flexible calendars and
-        fully
-        flexible resources get none.
+        (see ``business.deadline.makeup.day``) in the requested or resource's time zone,
+        clipped to start_dt/end_dt, with the real attendance as meta. Flexible calendars
+        and fully flexible resources get none.
         """
         result = super()._attendance_intervals_batch(
             start_dt, end_dt, resources=resources, domain=domain, tz=tz, lunch=lunch
@@ -323,8 +314,7 @@ class ResourceCalendar(models.Model):
             negative
         :param unit: a code of ``UNITS``
         :return: naive UTC due datetimes in the same order (False when the calendar has
-        no
-            working time within 1,400 days, like plan_days)
+            no working time within 1,400 days, like plan_days)
 
         See the module docstring for the semantics of each unit. Working units build the
         calendar's work intervals once for the whole span and answer each start by
@@ -438,8 +428,7 @@ class ResourceCalendar(models.Model):
         """The ``n`` working dates strictly before ``day``, ascending.
 
         E.g. rule 002/R2: the five working days before 31 December. Fewer dates only
-        when
-        the calendar has not that many working days in the 1,400 days before.
+        when the calendar has not that many working days in the 1,400 days before.
         """
         self.ensure_one()
         if n <= 0:
@@ -594,10 +583,8 @@ class ResourceCalendar(models.Model):
         """Add a year's statutory days to this calendar; nothing twice.
 
         Public holidays become global leaves (one per contiguous block, whole local days
-        in
-        the calendar's time zone, stored in UTC); make-up days become make-up working
-        days.
-        Deadline managers only.
+        in the calendar's time zone, stored in UTC); make-up days become make-up working
+        days. Deadline managers only.
 
         :return: {"leaves": created leaves, "makeup_days": created make-up days}
         """

@@ -101,10 +101,10 @@ class BusinessDeadlineCommon(TransactionCase):
 
     @classmethod
     def _reference_working_days(cls, calendar, moment, days):
-        """The host's answer: plan_days from local midnight after the event's day
-        (N = 0: from the event's day with N = 1) finds the Nth working day; its end of
-        work is the end of its last work interval (plan_days itself stops at the end of
-        the day's first interval)."""
+        """The host's answer: plan_days from local midnight after the event's day (N =
+        0: from the event's day with N = 1) finds the Nth working day; its end of work
+        is the end of its last work interval (plan_days itself stops at the end of the
+        day's first interval)."""
         tz = timezone(calendar.tz)
         event_day = utc.localize(moment).astimezone(tz).date()
         first_day = event_day + timedelta(days=1 if days else 0)

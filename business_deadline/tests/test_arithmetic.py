@@ -9,10 +9,9 @@ from odoo.addons.business_deadline.models.resource_calendar import UNITS
 
 from .common import BusinessDeadlineCommon
 
-# China 2026 (State Council arrangement, as in chinese_calendar):
-#   Spring Festival: off Sun 15 Feb - Mon 23 Feb; make-up Sat 14 Feb and Sat 28 Feb
-#   Mid-Autumn: off Fri 25 - Sun 27 Sep; National Day: off Thu 1 - Wed 7 Oct;
-#   make-up Sun 20 Sep and Sat 10 Oct.
+# China 2026 (State Council arrangement, as in chinese_calendar): Spring Festival: off
+# Sun 15 Feb - Mon 23 Feb; make-up Sat 14 Feb and Sat 28 Feb Mid-Autumn: off Fri 25 -
+# Sun 27 Sep; National Day: off Thu 1 - Wed 7 Oct; make-up Sun 20 Sep and Sat 10 Oct.
 # Working day: 08:00-12:00 and 13:00-17:00 Asia/Shanghai (UTC+8): ends at 09:00 UTC.
 
 
@@ -40,8 +39,8 @@ class TestWorkingDays(BusinessDeadlineCommon):
         )
 
     def test_event_on_makeup_saturday(self):
-        """Sat 14 Feb (make-up) 10:00 + 1: its own day is not counted, 15-23 are off,
-        so Tue 24 Feb at 17:00."""
+        """Sat 14 Feb (make-up) 10:00 + 1: its own day is not counted, 15-23 are off, so
+        Tue 24 Feb at 17:00."""
         self.assertEqual(
             self._add((2026, 2, 14, 10, 0), 1), datetime(2026, 2, 24, 17, 0)
         )
@@ -158,8 +157,8 @@ class TestWorkingDays(BusinessDeadlineCommon):
             self.calendar._bd_add(start, 1, "fortnights")
 
     def test_working_days_before(self):
-        """002/R2: the five working days before 31 December 2026 are 24, 25, 28, 29
-        and 30 December (weekend 26-27 skipped)."""
+        """002/R2: the five working days before 31 December 2026 are 24, 25, 28, 29 and
+        30 December (weekend 26-27 skipped)."""
         self.assertEqual(
             self.calendar._bd_working_days_before(date(2026, 12, 31), 5),
             [
@@ -172,8 +171,8 @@ class TestWorkingDays(BusinessDeadlineCommon):
         )
 
     def test_working_days_before_holidays(self):
-        """The three working days before Wed 25 Feb: Sat 14 (make-up), Fri 13 and
-        Tue 24 Feb, the Spring Festival skipped."""
+        """The three working days before Wed 25 Feb: Sat 14 (make-up), Fri 13 and Tue 24
+        Feb, the Spring Festival skipped."""
         self.assertEqual(
             self.calendar._bd_working_days_before(date(2026, 2, 25), 3),
             [date(2026, 2, 13), date(2026, 2, 14), date(2026, 2, 24)],
@@ -254,8 +253,8 @@ class TestWorkingHours(BusinessDeadlineCommon):
             )
 
     def test_hours_between(self):
-        """Working time from Fri 13 Feb to Mon 2 Mar 2026 (local midnights): Fri 13,
-        Sat 14, Tue 24-Fri 27, Sat 28 = 7 days x 8 h = 56 h, like the host."""
+        """Working time from Fri 13 Feb to Mon 2 Mar 2026 (local midnights): Fri 13, Sat
+        14, Tue 24-Fri 27, Sat 28 = 7 days x 8 h = 56 h, like the host."""
         start = self._utc(self.calendar, 2026, 2, 13)
         end = self._utc(self.calendar, 2026, 3, 2)
         self.assertEqual(self.calendar._bd_working_hours_between(start, end), 56.0)
@@ -305,8 +304,8 @@ class TestCalendarTime(BusinessDeadlineCommon):
         )
 
     def test_calendar_days_over_makeup_and_holidays(self):
-        """Calendar days ignore make-up days and holidays: Sat 14 Feb + 10 days ends
-        at 24:00 of Tue 24 Feb."""
+        """Calendar days ignore make-up days and holidays: Sat 14 Feb + 10 days ends at
+        24:00 of Tue 24 Feb."""
         start = self._utc(self.calendar, 2026, 2, 14, 10, 0)
         due = self.calendar._bd_add(start, 10, "calendar_days")
         self.assertEqual(self._local(self.calendar, due), datetime(2026, 2, 25, 0, 0))
@@ -334,8 +333,8 @@ class TestCalendarTime(BusinessDeadlineCommon):
         )
 
     def test_paris_working_time_dst(self):
-        """Paris, Fri 27 Mar 16:00 CET + 2 working hours: Mon 30 Mar 09:00 CEST
-        (07:00 UTC); + 1 working day: Mon 30 Mar 17:00 CEST (15:00 UTC)."""
+        """Paris, Fri 27 Mar 16:00 CET + 2 working hours: Mon 30 Mar 09:00 CEST (07:00
+        UTC); + 1 working day: Mon 30 Mar 17:00 CEST (15:00 UTC)."""
         start = self._utc(self.paris_calendar, 2026, 3, 27, 16, 0)
         self.assertEqual(
             self.paris_calendar._bd_add(start, 2, "working_hours"),

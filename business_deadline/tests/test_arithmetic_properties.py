@@ -73,8 +73,8 @@ class TestArithmeticProperties(BusinessDeadlineCommon):
     @PROPERTY_SETTINGS
     @given(calendars, instants, day_counts, hour_counts)
     def test_monotonic(self, calendar_name, start, days, hours):
-        """Due times do not decrease when N grows (strictly for working days from
-        N = 1: N = 0 and N = 1 coincide for an event on a non-working day)."""
+        """Due times do not decrease when N grows (strictly for working days from N = 1:
+        N = 0 and N = 1 coincide for an event on a non-working day)."""
         calendar = getattr(self, calendar_name)
         for unit, small, big in (
             ("working_days", days, days + 1),

@@ -2,13 +2,12 @@
 
 ``run(env)`` times ``_bd_add_batch(starts, 5, "working_days")`` on 100,000 start times
 spread over 2026 (fixed seed: weekends, nights and holidays included) on a calendar with
-China's 2026 statutory days, then the per-record host baseline
-``plan_days(5, local midnight after the event's day, compute_leaves=True)`` on 2,000 of
-the same starts, and checks that both give the same due times. plan_days stops at the
-end
-of the Nth working day's first work interval, while the engine's deadline is the end of
-that day's last one: the baseline's answers are moved to the end of their day's work
-(outside the timed part) before comparing.
+China's 2026 statutory days, then the per-record host baseline ``plan_days(5, local
+midnight after the event's day, compute_leaves=True)`` on 2,000 of the same starts, and
+checks that both give the same due times. plan_days stops at the end of the Nth working
+day's first work interval, while the engine's deadline is the end of that day's last
+one: the baseline's answers are moved to the end of their day's work (outside the timed
+part) before comparing.
 
 Standalone: ``python tests/bench/bench_arithmetic.py <dbname> [odoo.conf]``.
 """
