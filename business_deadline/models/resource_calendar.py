@@ -78,9 +78,9 @@ class _WorkTimeline:
         end = tz.localize(
             datetime.combine(date.fromordinal(self.end_ordinal), time.min)
         )
-        intervals = calendar._work_intervals_batch(start, end, compute_leaves=True)[
-            False
-        ]
+        intervals = calendar._work_intervals_batch(
+            start, end, tz=tz, compute_leaves=True
+        )[False]
         self.starts, self.ends, self.cum_before, self.cum_end = [], [], [], []
         self.day_ordinals, self.day_ends = [], []
         total = 0
@@ -313,8 +313,8 @@ class ResourceCalendar(models.Model):
         :param amount: hours (float) or days (integer >= 0); only calendar hours may be
             negative
         :param unit: a code of ``UNITS``
-        :return: naive UTC due datetimes in the same order (False when the calendar has
-            no working time within 1,400 days, like plan_days)
+        :return: naive UTC due datetimes in the same order (False for a missing start,
+            or when the calendar has no working time within 1,400 days, like plan_days)
 
         See the module docstring for the semantics of each unit. Working units build the
         calendar's work intervals once for the whole span and answer each start by
@@ -323,9 +323,17 @@ class ResourceCalendar(models.Model):
         self.ensure_one()
         self._bd_check_amount(amount, unit)
         starts = [
-            dt.astimezone(utc).replace(tzinfo=None) if dt.tzinfo else dt
+            dt.astimezone(utc).replace(tzinfo=None) if dt and dt.tzinfo else dt
             for dt in start_dts
         ]
+        if not all(starts):
+            # no start, no due time: answer the others
+            present = [index for index, start in enumerate(starts) if start]
+            results = [False] * len(starts)
+            answers = self._bd_add_batch([starts[i] for i in present], amount, unit)
+            for index, answer in zip(present, answers, strict=True):
+                results[index] = answer
+            return results
         if not starts:
             return []
         if unit == "calendar_hours":

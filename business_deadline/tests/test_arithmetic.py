@@ -376,3 +376,19 @@ class TestCalendarTime(BusinessDeadlineCommon):
                 [self.calendar._bd_add(start, 3, code) for start in starts],
             )
         self.assertEqual(self.calendar._bd_add_batch([], 3, "working_days"), [])
+
+    def test_missing_start(self):
+        """A missing start time has no due time; the others are still answered."""
+        start = self._utc(self.calendar, 2026, 2, 13, 10, 0)
+        self.assertEqual(
+            self.calendar._bd_add_batch([False, start, None], 3, "working_days"),
+            [False, datetime(2026, 2, 25, 9, 0), False],
+        )
+
+    def test_employee_timezone_context(self):
+        """The calendar's time zone is used whatever the context's employee_timezone."""
+        start = self._utc(self.calendar, 2026, 2, 13, 10, 0)
+        calendar = self.calendar.with_context(employee_timezone="America/New_York")
+        self.assertEqual(
+            calendar._bd_add(start, 3, "working_days"), datetime(2026, 2, 25, 9, 0)
+        )
