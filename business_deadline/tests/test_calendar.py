@@ -211,6 +211,29 @@ class TestMakeupDay(BusinessDeadlineCommon):
         )
         self.assertEqual(hours, 0)
 
+    def test_two_weeks_calendar(self):
+        """In a two-week calendar a make-up day works the regular weekday of its own
+        week type."""
+        calendar = self._create_calendar("Two weeks", "Asia/Shanghai")
+        calendar.switch_calendar_type()
+        self.assertTrue(calendar.two_weeks_calendar)
+        week_type = self.env["resource.calendar.attendance"].get_week_type(
+            self.saturday
+        )
+        self.env["business.deadline.makeup.day"].create(
+            {"calendar_id": calendar.id, "date": self.saturday}
+        )
+        intervals = calendar._work_intervals_batch(
+            self._local(2026, 3, 7), self._local(2026, 3, 8)
+        )[False]
+        self.assertEqual(
+            [(s.hour, e.hour) for s, e, _m in intervals], [(8, 12), (13, 17)]
+        )
+        self.assertEqual(
+            {meta.week_type for _s, _e, meta in intervals}, {str(week_type)}
+        )
+        self.assertTrue(calendar._works_on_date(self.saturday))
+
     def test_calendar_form_page(self):
         """The calendar form shows the make-up days in their own page."""
         arch = self.env["resource.calendar"].get_view(
