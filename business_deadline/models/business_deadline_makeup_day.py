@@ -56,6 +56,7 @@ class BusinessDeadlineMakeupDay(models.Model):
             makeup_day.hour_from = min(attendances.mapped("hour_from"), default=0.0)
             makeup_day.hour_to = max(attendances.mapped("hour_to"), default=0.0)
 
+    @api.depends("date", "name")
     def _compute_display_name(self):
         for makeup_day in self:
             day = format_date(self.env, makeup_day.date) if makeup_day.date else ""

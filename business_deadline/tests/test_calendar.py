@@ -91,6 +91,24 @@ class TestMakeupDay(BusinessDeadlineCommon):
         )
         self.assertTrue(created)
 
+    def test_multi_company_rule(self):
+        """Users see only the make-up days of their companies' calendars."""
+        other_company = self.env["res.company"].create({"name": "Other Co"})
+        other_calendar = self._create_calendar("Other", "Asia/Shanghai")
+        other_calendar.company_id = other_company
+        hidden = self.env["business.deadline.makeup.day"].create(
+            {"calendar_id": other_calendar.id, "date": self.saturday}
+        )
+        self.assertEqual(hidden.company_id, other_company)
+        visible = (
+            self.env["business.deadline.makeup.day"]
+            .with_user(self.user)
+            .search([("date", "=", self.saturday)])
+        )
+        self.assertIn(self.makeup, visible)
+        self.assertNotIn(hidden, visible)
+        self.assertEqual(self.makeup.display_name, "03/07/2026 test")
+
     def test_work_intervals(self):
         """_work_intervals_batch gives the regular weekday's intervals on a make-up day,
         with the real attendances as meta; a plain Saturday gives none."""
