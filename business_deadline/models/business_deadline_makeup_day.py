@@ -40,7 +40,7 @@ class BusinessDeadlineMakeupDay(models.Model):
         compute="_compute_hours",
         store=True,
         readonly=False,
-        help="End of the working day; defaults to the calendar's regular working day.",
+        help="End of work; defaults to the calendar's regular working day.",
     )
     company_id = fields.Many2one(related="calendar_id.company_id", store=True)
 

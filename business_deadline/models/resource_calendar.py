@@ -131,6 +131,8 @@ class _WorkTimeline:
 class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
 
+    UNITS = UNITS
+
     makeup_day_ids = fields.One2many(
         "business.deadline.makeup.day",
         "calendar_id",

@@ -26,11 +26,12 @@ class TestWorkingDays(BusinessDeadlineCommon):
         return self._local(calendar, due)
 
     def test_units_exported(self):
-        """The four units are exported as a module-level list."""
+        """The four units are a module-level list, also on the calendar model."""
         self.assertEqual(
             [code for code, _label in UNITS],
             ["calendar_hours", "calendar_days", "working_hours", "working_days"],
         )
+        self.assertEqual(self.env["resource.calendar"].UNITS, UNITS)
 
     def test_friday_before_spring_festival(self):
         """Fri 13 Feb 10:00 + 3 working days: Sat 14 (make-up), Tue 24, Wed 25 Feb."""
