@@ -21,12 +21,31 @@ instants = st.datetimes(
 day_counts = st.integers(min_value=0, max_value=25)
 # quarter hours: exact in binary floating point, as plan_hours computes in floats
 hour_counts = st.integers(min_value=0, max_value=240).map(lambda q: q / 4)
-calendars = st.sampled_from(["calendar", "paris_calendar"])
+calendars = st.sampled_from(["calendar", "paris_calendar", "tricky_calendar"])
 
 
 @tagged("post_install", "-at_install")
 class TestArithmeticProperties(BusinessDeadlineCommon):
     """Properties of the fast path over random 2026 events (fixed, derandomized)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # China 2026 in New York time, make-up days shortened and lengthened, and a
+        # half-day leave: days that end early or late, daylight saving time
+        cls.tricky_calendar = cls._create_calendar("Tricky", "America/New_York")
+        cls.tricky_calendar._bd_import_statutory_days(cls.china, 2026)
+        makeup_days = cls.tricky_calendar.makeup_day_ids.sorted("date")
+        makeup_days[:2].write({"hour_from": 9.5, "hour_to": 12})
+        makeup_days[2:4].write({"hour_from": 7, "hour_to": 19.25})
+        cls.env["resource.calendar.leaves"].create(
+            {
+                "name": "Afternoon off",
+                "calendar_id": cls.tricky_calendar.id,
+                "date_from": cls._utc(cls.tricky_calendar, 2026, 3, 10, 12, 30),
+                "date_to": cls._utc(cls.tricky_calendar, 2026, 3, 10, 23, 0),
+            }
+        )
 
     @PROPERTY_SETTINGS
     @given(calendars, st.lists(instants, min_size=1, max_size=12), day_counts)
