@@ -2,6 +2,7 @@ from datetime import date, datetime, timedelta
 
 import chinese_calendar
 import holidays
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -117,6 +118,14 @@ class TestHolidayImport(BusinessDeadlineCommon):
         self.assertEqual(len(self.plain_calendar.makeup_day_ids), 6)
         wizard.invalidate_recordset(["preview_html"])
         self.assertIn("Nothing to add", wizard.preview_html)
+
+    @freeze_time("2026-06-01 08:00:00")
+    def test_wizard_defaults(self):
+        """The wizard defaults to the company's calendar, China and this year."""
+        wizard = self.env["business.deadline.holiday.import"].create({})
+        self.assertEqual(wizard.calendar_id, self.env.company.resource_calendar_id)
+        self.assertEqual(wizard.country_id, self.china)
+        self.assertEqual(wizard.year, 2026)
 
     def test_managers_only(self):
         """Deadline users cannot open the wizard nor run the import."""
