@@ -402,27 +402,27 @@ class ResourceCalendar(models.Model):
     def _bd_working_hours_between_batch(self, pairs):
         """Working hours (float, leaves subtracted) between each (start, end) pair.
 
-        Naive UTC datetimes; 0.0 when end is not after start. One timeline for all
-        pairs.
+        Naive UTC datetimes; 0.0 when end is not after start or either is missing. One
+        timeline for all pairs.
         """
         self.ensure_one()
         pairs = [
             tuple(
-                dt.astimezone(utc).replace(tzinfo=None) if dt.tzinfo else dt
+                dt.astimezone(utc).replace(tzinfo=None) if dt and dt.tzinfo else dt
                 for dt in pair
             )
             for pair in pairs
         ]
-        if not pairs:
-            return []
-        moments = [dt for pair in pairs for dt in pair]
+        moments = [dt for pair in pairs if all(pair) for dt in pair]
+        if not moments:
+            return [0.0] * len(pairs)
         timeline = self._bd_timeline(
             self._bd_local_date(min(moments)) - timedelta(days=1),
             self._bd_local_date(max(moments)) + timedelta(days=1),
         )
         results = []
         for start, end in pairs:
-            if end <= start:
+            if not (start and end) or end <= start:
                 results.append(0.0)
                 continue
             done_end = timeline.working_before(_to_us(end))[0]

@@ -275,6 +275,11 @@ class TestWorkingHours(BusinessDeadlineCommon):
             ),
             [56.0, 0.0, 2.5],
         )
+        self.assertEqual(
+            self.calendar._bd_working_hours_between_batch([(False, end), (start, end)]),
+            [0.0, 56.0],
+        )
+        self.assertEqual(self.calendar._bd_working_hours_between_batch([]), [])
 
 
 @tagged("post_install", "-at_install")
