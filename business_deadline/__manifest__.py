@@ -9,6 +9,15 @@
     "license": "AGPL-3",
     "development_status": "Beta",
     "depends": ["mail", "resource"],
-    "data": ["security/business_deadline_groups.xml"],
+    "data": [
+        "security/business_deadline_groups.xml",
+        "security/ir.model.access.csv",
+        "security/business_deadline_makeup_day_security.xml",
+        "wizard/business_deadline_holiday_import_views.xml",
+        "views/business_deadline_makeup_day_views.xml",
+        "views/resource_calendar_views.xml",
+        "views/business_deadline_menus.xml",
+    ],
+    "application": True,
     "installable": True,
 }

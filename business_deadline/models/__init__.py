@@ -1,0 +1,2 @@
+from . import business_deadline_makeup_day
+from . import resource_calendar

@@ -1,0 +1,139 @@
+from datetime import date, datetime, timedelta
+
+import chinese_calendar
+import holidays
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import BusinessDeadlineCommon
+
+
+@tagged("post_install", "-at_install")
+class TestHolidayImport(BusinessDeadlineCommon):
+    """The statutory days import: China from chinese_calendar, others from holidays."""
+
+    def _leave_days(self, calendar):
+        """Local dates covered by the calendar's global leaves."""
+        days = set()
+        for leave in calendar.global_leave_ids:
+            first = self._local(calendar, leave.date_from).date()
+            last = self._local(calendar, leave.date_to).date()
+            days.update(
+                first + timedelta(days=i) for i in range((last - first).days + 1)
+            )
+        return days
+
+    def test_china_2026_matches_library(self):
+        """China 2026: one leave per holiday block (7), covering exactly the library's
+        33 holidays, and its 6 make-up days, named in Chinese."""
+        library_holidays = {
+            day for day in chinese_calendar.constants.holidays if day.year == 2026
+        }
+        library_workdays = {
+            day for day in chinese_calendar.constants.workdays if day.year == 2026
+        }
+        self.assertEqual(len(library_holidays), 33)
+        self.assertEqual(len(self.calendar.global_leave_ids), 7)
+        self.assertEqual(self._leave_days(self.calendar), library_holidays)
+        self.assertEqual(
+            set(self.calendar.makeup_day_ids.mapped("date")), library_workdays
+        )
+        self.assertEqual(len(self.calendar.makeup_day_ids), 6)
+        self.assertIn("春节", self.calendar.global_leave_ids.mapped("name"))
+        self.assertIn("国庆节", self.calendar.global_leave_ids.mapped("name"))
+        makeup = self.calendar.makeup_day_ids.filtered(
+            lambda m: m.date == date(2026, 2, 14)
+        )
+        self.assertEqual(makeup.name, "春节调休")
+        self.assertEqual((makeup.hour_from, makeup.hour_to), (8.0, 17.0))
+        self.assertEqual(
+            set(self.calendar.global_leave_ids.mapped("time_type")), {"leave"}
+        )
+
+    def test_reimport_no_duplicates(self):
+        """Importing the same year again adds nothing."""
+        created = self.calendar._bd_import_statutory_days(self.china, 2026)
+        self.assertFalse(created["leaves"])
+        self.assertFalse(created["makeup_days"])
+        self.assertEqual(len(self.calendar.global_leave_ids), 7)
+        self.assertEqual(len(self.calendar.makeup_day_ids), 6)
+
+    def test_partial_coverage_skipped(self):
+        """Days already covered by a global leave are skipped: the National Day block
+        shrinks to 2-7 October when 1 October is already off."""
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Already there",
+                "calendar_id": self.plain_calendar.id,
+                "date_from": self._utc(self.plain_calendar, 2026, 10, 1),
+                "date_to": self._utc(self.plain_calendar, 2026, 10, 1, 23, 59, 59),
+            }
+        )
+        plan = self.plain_calendar._bd_statutory_days_plan(self.china, 2026)
+        self.assertIn((date(2026, 10, 2), date(2026, 10, 7), "国庆节"), plan["leaves"])
+
+    def test_unknown_year(self):
+        """China 2100 is not covered: a UserError naming year and country, and nothing
+        written."""
+        wizard = self.env["business.deadline.holiday.import"].create(
+            {"calendar_id": self.plain_calendar.id, "year": 2100}
+        )
+        self.assertIn("2100", wizard.preview_html)
+        leaves = self.env["resource.calendar.leaves"].search_count([])
+        with self.assertRaisesRegex(UserError, "China.*2100"):
+            wizard.action_apply()
+        self.assertEqual(self.env["resource.calendar.leaves"].search_count([]), leaves)
+        self.assertFalse(self.plain_calendar.makeup_day_ids)
+
+    def test_france(self):
+        """France 2026 from `holidays`: its 11 public holidays as leaves, no make-up
+        days."""
+        library = holidays.country_holidays("FR", years=2026)
+        created = self.paris_calendar._bd_import_statutory_days(
+            self.env.ref("base.fr"), 2026
+        )
+        self.assertEqual(len(created["leaves"]), len(library))
+        self.assertEqual(self._leave_days(self.paris_calendar), set(library))
+        self.assertFalse(created["makeup_days"])
+        bastille = created["leaves"].filtered(lambda leave: "National" in leave.name)
+        # 14 July, local midnight in Paris (CEST) is 22:00 UTC the day before
+        self.assertEqual(bastille.date_from, datetime(2026, 7, 13, 22, 0))
+        self.assertFalse(self.paris_calendar._bd_is_working_day(date(2026, 7, 14)))
+
+    def test_wizard_preview_and_apply(self):
+        """The wizard previews the holidays and make-up days, then applies them."""
+        wizard = (
+            self.env["business.deadline.holiday.import"]
+            .with_user(self.manager)
+            .create({"calendar_id": self.plain_calendar.id, "year": 2026})
+        )
+        self.assertEqual(wizard.country_id, self.china)
+        self.assertIn("春节调休", wizard.preview_html)
+        self.assertIn("国庆节", wizard.preview_html)
+        action = wizard.action_apply()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual(len(self.plain_calendar.global_leave_ids), 7)
+        self.assertEqual(len(self.plain_calendar.makeup_day_ids), 6)
+        wizard.invalidate_recordset(["preview_html"])
+        self.assertIn("Nothing to add", wizard.preview_html)
+
+    @freeze_time("2026-06-01 08:00:00")
+    def test_wizard_defaults(self):
+        """The wizard defaults to the company's calendar, China and this year."""
+        wizard = self.env["business.deadline.holiday.import"].create({})
+        self.assertEqual(wizard.calendar_id, self.env.company.resource_calendar_id)
+        self.assertEqual(wizard.country_id, self.china)
+        self.assertEqual(wizard.year, 2026)
+
+    def test_managers_only(self):
+        """Deadline users cannot open the wizard nor run the import."""
+        with self.assertRaises(AccessError):
+            self.env["business.deadline.holiday.import"].with_user(self.user).create(
+                {"calendar_id": self.plain_calendar.id, "year": 2026}
+            )
+        with self.assertRaises(AccessError):
+            self.plain_calendar.with_user(self.user)._bd_import_statutory_days(
+                self.china, 2026
+            )
