@@ -16,6 +16,12 @@ zone, always with the calendar's global leaves (public holidays) subtracted. Sem
   means the end of the event's day if it is a working day, else the end of the next
   working day.
 
+Negative amounts count backwards, symmetrically (warning leads and escalations "before
+the due time" use them): calendar hours t - N hours; calendar days end at 24:00 local
+time of the day N days before the event's day; working hours go back N hours of working
+time from t (exactly ``plan_hours(-N, t, compute_leaves=True)``); working days end at
+the end of the Nth working day before the event's day (the event's day is not counted).
+
 A working day is a date with at least one working interval left once global leaves are
 subtracted: a weekday with attendances, or a make-up working day.
 """
@@ -109,6 +115,11 @@ class _WorkTimeline:
         index = bisect_left(self.day_ordinals, first) + max(days, 1) - 1
         return self.day_ends[index] if index < len(self.day_ends) else None
 
+    def working_day_end_before(self, moment_us, days):
+        """End of the Nth working day before the instant's local day (N >= 1)."""
+        index = bisect_left(self.day_ordinals, self.local_ordinal(moment_us)) - days
+        return self.day_ends[index] if index >= 0 else None
+
     def working_before(self, moment_us):
         """(working microseconds before the instant, index of the next interval)."""
         index = bisect_right(self.starts, moment_us) - 1
@@ -125,6 +136,16 @@ class _WorkTimeline:
         index = bisect_left(self.cum_end, target, index)
         if index >= len(self.starts):
             return None
+        return self.starts[index] + target - self.cum_before[index]
+
+    def sub_working(self, moment_us, amount_us):
+        """The instant amount_us of working time before moment_us.
+
+        On a tie, the start of an interval, like plan_hours with negative hours."""
+        target = self.working_before(moment_us)[0] - amount_us
+        if target <= 0:
+            return None  # earlier than the timeline: look further back
+        index = bisect_right(self.cum_before, target) - 1
         return self.starts[index] + target - self.cum_before[index]
 
 
@@ -289,21 +310,10 @@ class ResourceCalendar(models.Model):
                     units=", ".join(code for code, _label in UNITS),
                 )
             )
-        if unit in ("calendar_days", "working_days") and (
-            amount < 0 or not float(amount).is_integer()
-        ):
+        if unit in ("calendar_days", "working_days") and not float(amount).is_integer():
             raise UserError(
                 self.env._(
-                    "A deadline in days needs a whole number of days, zero or more "
-                    "(got %(amount)s).",
-                    amount=amount,
-                )
-            )
-        if unit == "working_hours" and amount < 0:
-            raise UserError(
-                self.env._(
-                    "A deadline in working hours needs zero or more hours "
-                    "(got %(amount)s).",
+                    "A deadline in days needs a whole number of days (got %(amount)s).",
                     amount=amount,
                 )
             )
@@ -312,8 +322,8 @@ class ResourceCalendar(models.Model):
         """Due datetimes of many events: ``amount`` ``unit`` after each start.
 
         :param start_dts: naive UTC datetimes (aware ones are converted)
-        :param amount: hours (float) or days (integer >= 0); only calendar hours may be
-            negative
+        :param amount: hours (float) or days (integer); negative amounts count
+            backwards (see the module docstring)
         :param unit: a code of ``UNITS``
         :return: naive UTC due datetimes in the same order (False for a missing start,
             or when the calendar has no working time within 1,400 days, like plan_days)
@@ -343,35 +353,45 @@ class ResourceCalendar(models.Model):
             return [start + delta for start in starts]
         if unit == "calendar_days":
             return self._bd_add_calendar_days(starts, int(amount))
+        backwards = amount < 0
         if unit == "working_days":
-            days = int(amount)
+            days = abs(int(amount))
             lookahead = 2 * days + _LOOKAHEAD_DAYS
 
             def resolve(timeline, start):
+                if backwards:
+                    return timeline.working_day_end_before(_to_us(start), days)
                 return timeline.working_day_end(_to_us(start), days)
 
         else:
-            amount_us = round(amount * _MICROSECONDS_PER_HOUR)
+            amount_us = round(abs(amount) * _MICROSECONDS_PER_HOUR)
             lookahead = (
-                math.ceil(2 * amount / (self.hours_per_day or 8)) + _LOOKAHEAD_DAYS
+                math.ceil(2 * abs(amount) / (self.hours_per_day or 8)) + _LOOKAHEAD_DAYS
             )
 
             def resolve(timeline, start):
+                if backwards:
+                    return timeline.sub_working(_to_us(start), amount_us)
                 return timeline.add_working(_to_us(start), amount_us)
 
-        return self._bd_resolve(starts, lookahead, resolve)
+        return self._bd_resolve(starts, lookahead, resolve, backwards=backwards)
 
-    def _bd_resolve(self, starts, lookahead, resolve):
-        """Answer each start on one timeline, extending it for the unanswered ones."""
+    def _bd_resolve(self, starts, lookahead, resolve, backwards=False):
+        """Answer each start on one timeline, extending it for the unanswered ones.
+
+        The timeline reaches ``lookahead`` days after the last start (before the first
+        one when counting backwards), doubling up to the 1,400-day horizon."""
         results = [False] * len(starts)
         pending = list(range(len(starts)))
-        first_day = self._bd_local_date(min(starts)) - timedelta(days=1)
+        first_start_day = self._bd_local_date(min(starts)) - timedelta(days=1)
         last_start_day = self._bd_local_date(max(starts)) + timedelta(days=1)
         lookahead = min(lookahead, _HORIZON_DAYS)
         while pending:
-            timeline = self._bd_timeline(
-                first_day, last_start_day + timedelta(days=lookahead)
-            )
+            if backwards:
+                span = (first_start_day - timedelta(days=lookahead), last_start_day)
+            else:
+                span = (first_start_day, last_start_day + timedelta(days=lookahead))
+            timeline = self._bd_timeline(*span)
             unanswered = []
             for index in pending:
                 answer = resolve(timeline, starts[index])
@@ -386,6 +406,7 @@ class ResourceCalendar(models.Model):
         return results
 
     def _bd_add_calendar_days(self, starts, days):
+        """24:00 local time of the day ``days`` after (or before) each start's day."""
         cache = {}
         results = []
         for start in starts:

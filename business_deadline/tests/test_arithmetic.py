@@ -146,16 +146,51 @@ class TestWorkingDays(BusinessDeadlineCommon):
         self.assertFalse(empty._bd_add(datetime(2026, 3, 2), 2, "working_days"))
 
     def test_bad_amount(self):
-        """Days must be whole and not negative; the unit must be known."""
+        """Days must be whole; the unit must be known."""
         start = datetime(2026, 3, 2)
         with self.assertRaises(UserError):
             self.calendar._bd_add(start, 1.5, "working_days")
         with self.assertRaises(UserError):
-            self.calendar._bd_add(start, -1, "calendar_days")
-        with self.assertRaises(UserError):
-            self.calendar._bd_add(start, -1, "working_hours")
+            self.calendar._bd_add(start, -1.5, "calendar_days")
         with self.assertRaises(UserError):
             self.calendar._bd_add(start, 1, "fortnights")
+
+    def test_backwards_working_days_across_spring_festival(self):
+        """Negative working days end at the end of the Nth working day before the
+        event's day: from Wed 25 Feb 17:00, -1 is Tue 24, -2 the make-up Sat 14 and -3
+        Fri 13 Feb (the Spring Festival break 15-23 Feb is skipped)."""
+        due = self._utc(self.calendar, 2026, 2, 25, 17, 0)
+        expected = {
+            -1: datetime(2026, 2, 24, 17, 0),
+            -2: datetime(2026, 2, 14, 17, 0),
+            -3: datetime(2026, 2, 13, 17, 0),
+        }
+        for days, local in expected.items():
+            result = self.calendar._bd_add(due, days, "working_days")
+            self.assertEqual(self._local(self.calendar, result), local, days)
+
+    def test_backwards_working_hours(self):
+        """Negative working hours go back in working time, like plan_hours(-N): from
+        Tue 24 Feb 10:00, 4 hours back are 2 h that morning and 2 h of the make-up
+        Sat 14 afternoon, so Sat 14 Feb 15:00; a tie ends at the start of a period."""
+        start = self._utc(self.calendar, 2026, 2, 24, 10, 0)
+        result = self.calendar._bd_add(start, -4, "working_hours")
+        self.assertEqual(self._local(self.calendar, result), datetime(2026, 2, 14, 15))
+        self.assertEqual(
+            result, self.calendar.plan_hours(-4, start, compute_leaves=True)
+        )
+        tie = self._utc(self.calendar, 2026, 3, 4, 17, 0)
+        result = self.calendar._bd_add(tie, -4, "working_hours")
+        self.assertEqual(self._local(self.calendar, result), datetime(2026, 3, 4, 13))
+
+    def test_backwards_calendar_days_and_hours(self):
+        """-1 calendar day from Wed 25 Feb 17:00 ends at 24:00 of Tue 24 Feb; -3
+        calendar hours is three hours earlier."""
+        due = self._utc(self.calendar, 2026, 2, 25, 17, 0)
+        result = self.calendar._bd_add(due, -1, "calendar_days")
+        self.assertEqual(self._local(self.calendar, result), datetime(2026, 2, 25, 0))
+        result = self.calendar._bd_add(due, -3, "calendar_hours")
+        self.assertEqual(self._local(self.calendar, result), datetime(2026, 2, 25, 14))
 
     def test_working_days_before(self):
         """002/R2: the five working days before 31 December 2026 are 24, 25, 28, 29 and

@@ -128,6 +128,30 @@ class TestArithmeticProperties(BusinessDeadlineCommon):
         )
 
     @PROPERTY_SETTINGS
+    @given(calendars, instants, hour_counts.filter(bool))
+    def test_backwards_equals_plan_hours(self, calendar_name, start, hours):
+        """Negative working hours equal plan_hours(-N, t, compute_leaves=True)."""
+        calendar = getattr(self, calendar_name)
+        self.assertEqual(
+            calendar._bd_add(start, -hours, "working_hours"),
+            self._reference_working_hours(calendar, start, -hours),
+        )
+
+    @PROPERTY_SETTINGS
+    @given(calendars, st.lists(instants, min_size=1, max_size=12), day_counts)
+    def test_backwards_working_days(self, calendar_name, starts, days):
+        """-N working days end at the end of the first of the N working days before
+        the event's day; the batch form equals the single form."""
+        calendar = getattr(self, calendar_name)
+        days = days or 1
+        results = calendar._bd_add_batch(starts, -days, "working_days")
+        for start, result in zip(starts, results, strict=True):
+            event_day = self._local(calendar, start).date()
+            first = calendar._bd_working_days_before(event_day, days)[0]
+            self.assertEqual(result, self._day_end(calendar, first))
+            self.assertEqual(result, calendar._bd_add(start, -days, "working_days"))
+
+    @PROPERTY_SETTINGS
     @given(calendars, instants, st.integers(min_value=0, max_value=60 * 24 * 40))
     def test_hours_between_equals_host(self, calendar_name, start, minutes):
         """Working time between two instants equals get_work_hours_count, and adding a
