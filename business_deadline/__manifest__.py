@@ -9,6 +9,16 @@
     "license": "AGPL-3",
     "development_status": "Beta",
     "depends": ["mail", "resource"],
-    "data": ["security/business_deadline_groups.xml"],
+    "data": [
+        "security/business_deadline_groups.xml",
+        "security/ir.model.access.csv",
+        "security/business_deadline_security.xml",
+        "data/ir_cron_data.xml",
+        "wizard/business_deadline_timer_acknowledge_views.xml",
+        "views/business_deadline_rule_views.xml",
+        "views/business_deadline_timer_views.xml",
+        "views/business_deadline_obligation_views.xml",
+        "views/business_deadline_timer_menus.xml",
+    ],
     "installable": True,
 }
