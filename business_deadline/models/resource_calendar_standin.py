@@ -46,6 +46,14 @@ class ResourceCalendar(models.Model):
             if amount < 0:
                 midnight = tz.localize(datetime.combine(start_local.date(), time.min))
             due = self.plan_days(int(amount), midnight, compute_leaves=True)
+            if due and amount > 0:
+                # plan_days stops at the end of the day's first interval: take the
+                # end of that working day
+                day_start = tz.localize(datetime.combine(due.date(), time.min))
+                intervals = self._work_intervals_batch(
+                    day_start, day_start + timedelta(days=1)
+                )[False]
+                due = max((stop for _start, stop, _meta in intervals), default=due)
         return due and due.astimezone(pytz.utc).replace(tzinfo=None)
 
     def _bd_add_batch(self, start_dts, amount, unit):
