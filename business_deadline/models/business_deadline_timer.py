@@ -117,7 +117,9 @@ class BusinessDeadlineTimer(models.Model):
         "counted in calendar time, working hours for rules counted in working time.",
     )
     is_warning_sent = fields.Boolean(string="Warning Reached", readonly=True)
-    escalation_level = fields.Integer(string="Escalation Level Reached", readonly=True)
+    escalation_level = fields.Integer(
+        string="Escalation Level Reached", default=0, readonly=True
+    )
     breach_reason = fields.Text(readonly=True)
     acknowledged_by_id = fields.Many2one(
         "res.users", string="Acknowledged By", readonly=True
@@ -492,7 +494,9 @@ class BusinessDeadlineTimer(models.Model):
             SQL(
                 """SELECT id, rule_id, calendar_id, res_model, res_id, user_id,
                           company_id, state, start_time, due_time, warning_time,
-                          next_escalation_time, is_warning_sent, escalation_level
+                          next_escalation_time,
+                          COALESCE(is_warning_sent, FALSE) AS is_warning_sent,
+                          COALESCE(escalation_level, 0) AS escalation_level
                      FROM business_deadline_timer
                     WHERE id = ANY(%s) AND state IN %s
                       FOR UPDATE""",

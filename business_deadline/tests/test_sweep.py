@@ -1,0 +1,200 @@
+from datetime import timedelta
+from unittest.mock import patch
+
+from freezegun import freeze_time
+
+from odoo import SUPERUSER_ID, api
+from odoo.tests import tagged
+
+from odoo.addons.business_deadline.models.business_deadline_timer import (
+    BusinessDeadlineTimer,
+)
+
+from .common_timers import MONDAY, BusinessDeadlineTimerCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDeadlineSweep(BusinessDeadlineTimerCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.activity_type = cls.env.ref("mail.mail_activity_data_todo")
+        cls.rule = cls._create_rule()
+        cls.level_breach = cls.env["business.deadline.rule.escalation"].create(
+            {
+                "rule_id": cls.rule.id,
+                "sequence": 1,
+                "name": "Breached",
+                "offset_amount": 0,
+                "offset_unit": "calendar_hours",
+                "notify_user_ids": [(6, 0, cls.manager.ids)],
+                "is_notify_responsible": True,
+                "activity_type_id": cls.activity_type.id,
+                "activity_user_field_id": cls.user_field.id,
+            }
+        )
+        cls.level_late = cls.env["business.deadline.rule.escalation"].create(
+            {
+                "rule_id": cls.rule.id,
+                "sequence": 2,
+                "name": "Still late",
+                "offset_amount": 2,
+                "offset_unit": "calendar_hours",
+                "notify_group_ids": [
+                    (6, 0, cls.env.ref("business_deadline.group_business_deadline_manager").ids)
+                ],
+                "priority_field_id": cls.priority_field.id,
+                "priority_value": "2",
+            }
+        )
+
+    def _messages(self, records):
+        return self.env["mail.message"].search(
+            [
+                ("model", "=", records._name),
+                ("res_id", "in", records.ids),
+                ("author_id", "=", self.env.ref("base.partner_root").id),
+                # the priority raise is tracked on its own message
+                ("tracking_value_ids", "=", False),
+            ]
+        )
+
+    def _activities(self, records):
+        return self.env["mail.activity"].search(
+            [("res_model", "=", records._name), ("res_id", "in", records.ids)]
+        )
+
+    def test_escalation_levels_fire_once(self):
+        """Each escalation level fires once: a re-run sends nothing twice."""
+        with freeze_time(MONDAY):
+            obligation = self._create_obligation(date_start=MONDAY, state="open")
+        timer = self._timer(obligation, self.rule)
+        with freeze_time(MONDAY + timedelta(hours=11)):
+            self._sweep()
+            self._sweep()
+        self.assertEqual(timer.state, "breached")
+        self.assertEqual(timer.escalation_level, 1)
+        messages = self._messages(obligation)
+        self.assertEqual(len(messages), 1)
+        self.assertEqual(
+            messages.partner_ids, self.manager.partner_id | self.user.partner_id
+        )
+        notified = messages.notification_ids.filtered(
+            lambda n: n.notification_type == "inbox"
+        ).res_partner_id
+        self.assertEqual(notified, self.manager.partner_id | self.user.partner_id)
+        activity = self._activities(obligation)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.user)
+        self.assertEqual(obligation.priority, "0")
+        with freeze_time(MONDAY + timedelta(hours=13)):
+            self._sweep()
+            self._sweep()
+        self.assertEqual(timer.escalation_level, 2)
+        self.assertEqual(len(self._messages(obligation)), 2)
+        self.assertEqual(len(self._activities(obligation)), 1)
+        self.assertEqual(obligation.priority, "2")
+        self.assertFalse(timer.next_action_time)
+
+    def test_late_sweep_fires_all_levels(self):
+        """A sweep that runs late fires every level that is due, in order."""
+        with freeze_time(MONDAY):
+            obligation = self._create_obligation(date_start=MONDAY, state="open")
+        with freeze_time(MONDAY + timedelta(days=2)):
+            self._sweep()
+        timer = self._timer(obligation, self.rule)
+        self.assertEqual(timer.escalation_level, 2)
+        self.assertEqual(len(self._messages(obligation)), 2)
+        self.assertEqual(obligation.priority, "2")
+
+    def test_level_before_due_fires_while_running(self):
+        """A level set before the due time fires while the deadline still runs."""
+        self.level_breach.write({"offset_direction": "before", "offset_amount": 1})
+        with freeze_time(MONDAY):
+            obligation = self._create_obligation(date_start=MONDAY, state="open")
+        with freeze_time(MONDAY + timedelta(hours=9, minutes=30)):
+            self._sweep()
+        timer = self._timer(obligation, self.rule)
+        self.assertEqual(timer.state, "running")
+        self.assertEqual(timer.escalation_level, 1)
+        self.assertEqual(len(self._activities(obligation)), 1)
+
+    def test_not_due_untouched(self):
+        """The sweep leaves the timers that are not due alone."""
+        with freeze_time(MONDAY):
+            obligation = self._create_obligation(date_start=MONDAY, state="open")
+        with freeze_time(MONDAY + timedelta(hours=5)):
+            self._sweep()
+        timer = self._timer(obligation, self.rule)
+        self.assertEqual(timer.state, "running")
+        self.assertEqual(timer.escalation_level, 0)
+        self.assertFalse(self._messages(obligation))
+
+    def test_paused_timer_not_swept(self):
+        """A paused timer does not breach while its clock is stopped."""
+        with freeze_time(MONDAY):
+            obligation = self._create_obligation(date_start=MONDAY, state="open")
+            obligation.action_wait()
+        with freeze_time(MONDAY + timedelta(days=3)):
+            self._sweep()
+        self.assertEqual(self._timer(obligation, self.rule).state, "paused")
+
+    def test_bad_record_does_not_stop_sweep(self):
+        """A timer that fails is logged and skipped; the others of its batch are
+        swept, and the failed one stays unchanged for the next run."""
+        with freeze_time(MONDAY):
+            obligations = self.env["business.deadline.obligation"].concat(
+                *(
+                    self._create_obligation(date_start=MONDAY, state="open")
+                    for __ in range(3)
+                )
+            )
+        bad = self._timer(obligations[1], self.rule)
+        original_sweep = BusinessDeadlineTimer._sweep
+
+        def failing_sweep(timers, now):
+            if bad in timers:
+                raise ValueError("broken record")
+            return original_sweep(timers, now)
+
+        with (
+            freeze_time(MONDAY + timedelta(hours=11)),
+            patch.object(BusinessDeadlineTimer, "_sweep", failing_sweep),
+            self.assertLogs(
+                "odoo.addons.business_deadline.models.business_deadline_timer",
+                level="WARNING",
+            ) as logs,
+        ):
+            self._sweep()
+        self.assertIn(f"timer {bad.id}", logs.output[0])
+        timers = self.Timer.search([("res_id", "in", obligations.ids)])
+        self.assertEqual(
+            timers.mapped("state"), ["breached", "running", "breached"]
+        )
+        self.assertEqual(len(self._messages(obligations)), 2)
+        self.assertFalse(self._messages(obligations[1]))
+        # the next run picks the failed timer up again
+        with freeze_time(MONDAY + timedelta(hours=11)):
+            self._sweep()
+        self.assertEqual(bad.state, "breached")
+        self.assertEqual(len(self._messages(obligations)), 3)
+
+    def test_batches_resume(self):
+        """The sweep works by committed batches and picks up what is left."""
+        with freeze_time(MONDAY):
+            obligations = self.env["business.deadline.obligation"].create(
+                [
+                    {"name": f"Filing {i}", "user_id": self.user.id,
+                     "date_start": MONDAY, "state": "open"}
+                    for i in range(5)
+                ]
+            )
+        with freeze_time(MONDAY + timedelta(hours=11)):
+            with self.enter_registry_test_mode(), self.registry.cursor() as cr:
+                # batches of 2, each committed: 2 + 2 + 1
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["business.deadline.timer"]._cron_sweep(batch_size=2)
+            self.env.invalidate_all()
+        timers = self.Timer.search([("res_id", "in", obligations.ids)])
+        self.assertEqual(set(timers.mapped("state")), {"breached"})
+        self.assertEqual(len(self._messages(obligations)), 5)
