@@ -284,7 +284,8 @@ class BusinessDeadlineMixin(models.AbstractModel):
                 matching = records.filtered_domain(rule._get_record_domain())
             if rule.company_id and "company_id" in records._fields:
                 matching = matching.filtered(
-                    lambda r, rule=rule: not r.company_id or r.company_id == rule.company_id
+                    lambda r, rule=rule: not r.company_id
+                    or r.company_id == rule.company_id
                 )
             for record in records:
                 timer = timer_by_key.get((rule.id, record.id))

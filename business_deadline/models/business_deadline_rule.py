@@ -35,7 +35,6 @@ class BusinessDeadlineRule(models.Model):
     )
     model_id = fields.Many2one(
         "ir.model",
-        string="Model",
         required=True,
         index=True,
         ondelete="cascade",
@@ -48,7 +47,6 @@ class BusinessDeadlineRule(models.Model):
     )
     start_field_id = fields.Many2one(
         "ir.model.fields",
-        string="Start Field",
         ondelete="cascade",
         domain="[('model_id', '=', model_id), ('ttype', 'in', ('date', 'datetime'))]",
         help="The clock starts at the date or time held in this field.",
@@ -70,7 +68,6 @@ class BusinessDeadlineRule(models.Model):
     )
     met_field_id = fields.Many2one(
         "ir.model.fields",
-        string="Met Field",
         ondelete="cascade",
         domain="[('model_id', '=', model_id), ('store', '=', True)]",
         help="The deadline is met as soon as this field is set.",
@@ -332,9 +329,7 @@ class BusinessDeadlineRule(models.Model):
     @tools.ormcache("model_name")
     def _get_rule_ids_for_model(self, model_name):
         return tuple(
-            self.sudo()
-            .search([("model", "=", model_name)], order="sequence, id")
-            .ids
+            self.sudo().search([("model", "=", model_name)], order="sequence, id").ids
         )
 
     def _get_record_domain(self):
@@ -407,7 +402,6 @@ class BusinessDeadlineRuleEscalation(models.Model):
     )
     activity_type_id = fields.Many2one(
         "mail.activity.type",
-        string="Activity Type",
         help="Schedule an activity of this type on the record.",
     )
     activity_summary = fields.Char(translate=True)
@@ -424,7 +418,6 @@ class BusinessDeadlineRuleEscalation(models.Model):
     )
     priority_field_id = fields.Many2one(
         "ir.model.fields",
-        string="Priority Field",
         ondelete="cascade",
         domain="[('model_id', '=', model_id), ('ttype', 'in', "
         "('selection', 'integer', 'char'))]",

@@ -88,7 +88,7 @@ class BusinessDeadlineTimer(models.Model):
     )
     start_time = fields.Datetime(string="Start", required=True, readonly=True)
     due_time = fields.Datetime(string="Due", index=True, readonly=True)
-    warning_time = fields.Datetime(string="Warning Time", readonly=True)
+    warning_time = fields.Datetime(readonly=True)
     next_escalation_time = fields.Datetime(readonly=True)
     next_action_time = fields.Datetime(
         readonly=True,
@@ -121,9 +121,7 @@ class BusinessDeadlineTimer(models.Model):
         string="Escalation Level Reached", default=0, readonly=True
     )
     breach_reason = fields.Text(readonly=True)
-    acknowledged_by_id = fields.Many2one(
-        "res.users", string="Acknowledged By", readonly=True
-    )
+    acknowledged_by_id = fields.Many2one("res.users", readonly=True)
     acknowledged_date = fields.Datetime(string="Acknowledged On", readonly=True)
     can_acknowledge = fields.Boolean(compute="_compute_can_acknowledge")
 

@@ -1,7 +1,8 @@
 from datetime import datetime
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.tests import TransactionCase, new_test_user, tagged
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 # Monday 2 March 2026, 08:00 UTC: the start of a working day of the test calendar
 MONDAY = datetime(2026, 3, 2, 8, 0)

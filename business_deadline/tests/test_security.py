@@ -17,7 +17,10 @@ class TestDeadlineSecurity(BusinessDeadlineTimerCommon):
         with freeze_time(MONDAY):
             cls.obligation = cls._create_obligation(date_start=MONDAY, state="open")
         cls.timer = cls.Timer.search(
-            [("res_model", "=", cls.obligation._name), ("res_id", "=", cls.obligation.id)]
+            [
+                ("res_model", "=", cls.obligation._name),
+                ("res_id", "=", cls.obligation.id),
+            ]
         )
 
     def _breach(self):

@@ -41,7 +41,13 @@ class TestDeadlineSweep(BusinessDeadlineTimerCommon):
                 "offset_amount": 2,
                 "offset_unit": "calendar_hours",
                 "notify_group_ids": [
-                    (6, 0, cls.env.ref("business_deadline.group_business_deadline_manager").ids)
+                    (
+                        6,
+                        0,
+                        cls.env.ref(
+                            "business_deadline.group_business_deadline_manager"
+                        ).ids,
+                    )
                 ],
                 "priority_field_id": cls.priority_field.id,
                 "priority_value": "2",
@@ -168,9 +174,7 @@ class TestDeadlineSweep(BusinessDeadlineTimerCommon):
             self._sweep()
         self.assertIn(f"timer {bad.id}", logs.output[0])
         timers = self.Timer.search([("res_id", "in", obligations.ids)])
-        self.assertEqual(
-            timers.mapped("state"), ["breached", "running", "breached"]
-        )
+        self.assertEqual(timers.mapped("state"), ["breached", "running", "breached"])
         self.assertEqual(len(self._messages(obligations)), 2)
         self.assertFalse(self._messages(obligations[1]))
         # the next run picks the failed timer up again
@@ -184,8 +188,12 @@ class TestDeadlineSweep(BusinessDeadlineTimerCommon):
         with freeze_time(MONDAY):
             obligations = self.env["business.deadline.obligation"].create(
                 [
-                    {"name": f"Filing {i}", "user_id": self.user.id,
-                     "date_start": MONDAY, "state": "open"}
+                    {
+                        "name": f"Filing {i}",
+                        "user_id": self.user.id,
+                        "date_start": MONDAY,
+                        "state": "open",
+                    }
                     for i in range(5)
                 ]
             )

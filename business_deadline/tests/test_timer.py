@@ -208,7 +208,9 @@ class TestDeadlineTimer(BusinessDeadlineTimerCommon):
         model = self.env["business.deadline.obligation"]
         records = soon | later
         self.assertEqual(
-            model.search([("id", "in", records.ids), ("deadline_is_due_today", "=", True)]),
+            model.search(
+                [("id", "in", records.ids), ("deadline_is_due_today", "=", True)]
+            ),
             soon,
         )
         self.assertEqual(
@@ -227,13 +229,15 @@ class TestDeadlineTimer(BusinessDeadlineTimerCommon):
             later,
         )
         self.assertEqual(
-            model.search([("id", "in", records.ids), ("deadline_state", "=", "running")]),
+            model.search(
+                [("id", "in", records.ids), ("deadline_state", "=", "running")]
+            ),
             records,
         )
         self.assertFalse(
-            model.search([("id", "in", records.ids), ("deadline_is_overdue", "=", True)])
+            model.search(
+                [("id", "in", records.ids), ("deadline_is_overdue", "=", True)]
+            )
         )
         action = soon.action_view_deadline_timers()
-        self.assertEqual(
-            self.Timer.search(action["domain"]), self._timer(soon, rule)
-        )
+        self.assertEqual(self.Timer.search(action["domain"]), self._timer(soon, rule))

@@ -157,9 +157,7 @@ def _cleanup(env, rule, id_range):
               AND res_id >= %(first)s AND res_id < %(last)s""",
         params,
     )
-    env.cr.execute(
-        "DELETE FROM business_deadline_timer WHERE rule_id = %s", (rule.id,)
-    )
+    env.cr.execute("DELETE FROM business_deadline_timer WHERE rule_id = %s", (rule.id,))
     env.cr.execute(
         """DELETE FROM business_deadline_obligation
             WHERE id >= %(first)s AND id < %(last)s""",
@@ -172,7 +170,9 @@ def _cleanup(env, rule, id_range):
 def _baseline(env, rule, user, n, now):
     """The straightforward way: look at every open timer, one by one."""
     Timer = env["business.deadline.timer"]
-    timers = Timer.search([("rule_id", "=", rule.id), ("state", "in", ("running", "warning"))])
+    timers = Timer.search(
+        [("rule_id", "=", rule.id), ("state", "in", ("running", "warning"))]
+    )
     start = time.perf_counter()
     for index, timer in enumerate(timers, 1):
         if timer.due_time <= now:
