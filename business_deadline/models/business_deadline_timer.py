@@ -7,6 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
+from odoo.tools.mail import generate_tracking_message_id
 
 from .business_deadline_rule import WORKING_UNITS
 
@@ -615,6 +616,11 @@ class BusinessDeadlineTimer(models.Model):
         partners = self._get_escalation_partners(fired)
         author = self.env.ref("base.partner_root")
         subtype_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
+        # computed once, as mail.thread._message_log_batch does, instead of per message
+        email_from = author.email_formatted
+        reply_to = self.env["mail.thread"]._notify_get_reply_to(
+            default=email_from, author_id=author.id
+        )[False]
         message_vals = []
         for (row, level), partner_ids in zip(fired, partners, strict=True):
             body = Markup("<p>%s</p>") % self.env._(
@@ -632,6 +638,12 @@ class BusinessDeadlineTimer(models.Model):
                     "subtype_id": subtype_id,
                     "is_internal": True,
                     "author_id": author.id,
+                    "email_from": email_from,
+                    "reply_to": reply_to,
+                    "message_id": generate_tracking_message_id("message-notify"),
+                    "record_alias_domain_id": False,
+                    "record_company_id": False,
+                    "email_add_signature": False,
                     "partner_ids": [(6, 0, sorted(partner_ids))],
                 }
             )
@@ -663,6 +675,11 @@ class BusinessDeadlineTimer(models.Model):
         for (model, fname), res_ids in by_field.items():
             for record in self.env[model].sudo().browse(res_ids):
                 role_users[model, fname, record.id] = record[fname].id
+        for model, rows in self._group_rows_by_model(
+            [row for row, __ in fired]
+        ).items():
+            # fill the cache once: mail.activity reads the document names one by one
+            self.env[model].sudo().browse(rows).mapped("display_name")
         today = fields.Date.context_today(self)
         activity_vals = []
         for row, level in fired:
@@ -754,6 +771,13 @@ class BusinessDeadlineTimer(models.Model):
         return vals, move or None
 
     # ---------------------------------------------------------------- misc
+
+    @api.model
+    def _group_rows_by_model(self, rows):
+        res_ids = defaultdict(set)
+        for row in rows:
+            res_ids[row["res_model"]].add(row["res_id"])
+        return res_ids
 
     @api.model
     def _get_open_states(self):
