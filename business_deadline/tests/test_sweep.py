@@ -206,3 +206,33 @@ class TestDeadlineSweep(BusinessDeadlineTimerCommon):
         timers = self.Timer.search([("res_id", "in", obligations.ids)])
         self.assertEqual(set(timers.mapped("state")), {"breached"})
         self.assertEqual(len(self._messages(obligations)), 5)
+
+    def test_overdue_and_breached_filters(self):
+        """After a breach the record shows in the overdue and breached-this-month
+        filters of the mixin, and its worst state is breached."""
+        with freeze_time(MONDAY):
+            late = self._create_obligation(date_start=MONDAY, state="open")
+            fine = self._create_obligation(
+                date_start=MONDAY + timedelta(days=5), state="open"
+            )
+        records = late | fine
+        model = self.env["business.deadline.obligation"]
+        with freeze_time(MONDAY + timedelta(hours=11)):
+            self._sweep()
+            self.assertEqual(late.deadline_state, "breached")
+            self.assertTrue(late.deadline_is_overdue)
+            for fname in ("deadline_is_overdue", "deadline_is_breached_this_month"):
+                self.assertEqual(
+                    model.search([("id", "in", records.ids), (fname, "=", True)]),
+                    late,
+                )
+                self.assertEqual(
+                    model.search([("id", "in", records.ids), (fname, "=", False)]),
+                    fine,
+                )
+            self.assertEqual(
+                model.search(
+                    [("id", "in", records.ids), ("deadline_state", "=", "breached")]
+                ),
+                late,
+            )

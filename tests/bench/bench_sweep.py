@@ -80,9 +80,13 @@ def _generate(env, rule, user, n, now):
     Every 100 timers: 1 breaches at ``now`` (warning already reached), 10 reach
     their warning, 89 are due in two days.
     """
+    # reserve a block of ids in the sequence
     first = env.execute_query(
-        SQL("SELECT COALESCE(max(id), 0) + 1 FROM business_deadline_obligation")
+        SQL("SELECT nextval('business_deadline_obligation_id_seq')")
     )[0][0]
+    env.cr.execute(
+        "SELECT setval('business_deadline_obligation_id_seq', %s)", (first + n - 1,)
+    )
     env.cr.execute(
         SQL(
             """INSERT INTO business_deadline_obligation
@@ -97,9 +101,6 @@ def _generate(env, rule, user, n, now):
             now=now,
             n=n,
         )
-    )
-    env.cr.execute(
-        "SELECT setval('business_deadline_obligation_id_seq', %s)", (first + n - 1,)
     )
     env.cr.execute(
         SQL(
