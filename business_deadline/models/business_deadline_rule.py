@@ -251,7 +251,9 @@ class BusinessDeadlineRule(models.Model):
     def _check_domain(self):
         for rule in self:
             try:
-                self.env[rule.model].search_count(rule._get_record_domain(), limit=1)
+                self.env[rule.model].sudo().search_count(
+                    rule._get_record_domain(), limit=1
+                )
             except Exception as error:
                 raise ValidationError(
                     self.env._(
@@ -352,9 +354,12 @@ class BusinessDeadlineRule(models.Model):
         return names
 
     def _get_calendar(self, company):
+        """The rule's calendar, else the company's, else Odoo's standard one."""
         self.ensure_one()
-        return self.calendar_id or self.env["resource.calendar"]._bd_default_calendar(
-            company
+        return (
+            self.calendar_id
+            or self.env["resource.calendar"]._bd_default_calendar(company)
+            or self.env.ref("resource.resource_calendar_std")
         )
 
     def _get_escalations(self):

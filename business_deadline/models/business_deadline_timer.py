@@ -547,7 +547,10 @@ class BusinessDeadlineTimer(models.Model):
                         {
                             "row": row,
                             "rule": rule_by_id[row["rule_id"]],
-                            "calendar": calendar_by_id[row["calendar_id"]],
+                            "calendar": calendar_by_id.get(row["calendar_id"])
+                            or rule_by_id[row["rule_id"]]._get_calendar(
+                                self.env["res.company"].browse(row["company_id"])
+                            ),
                             "due_time": row["due_time"],
                             "level": row["escalation_level"],
                         }
