@@ -714,10 +714,28 @@ class BusinessDeadlineTimer(models.Model):
                 row["res_model"], level.priority_field_id.name, level.priority_value
             ].add(row["res_id"])
         for (model, fname, value), res_ids in groups.items():
-            field = self.env[model]._fields[fname]
-            self.env[model].sudo().browse(res_ids).write(
-                {fname: int(value) if field.type == "integer" else value}
+            records = self.env[model].sudo().browse(res_ids)
+            rank = self._priority_rank(records._fields[fname])
+            target = rank(value)
+            lower = records.browse(
+                record.id for record in records if rank(record[fname]) < target
             )
+            if lower:
+                field = records._fields[fname]
+                lower.write({fname: int(value) if field.type == "integer" else value})
+
+    @api.model
+    def _priority_rank(self, field):
+        """How high a value of a priority field is: selection order, number or text.
+
+        The escalation only raises a priority, it never lowers it.
+        """
+        if field.type == "selection":
+            values = [value for value, __ in field._description_selection(self.env)]
+            return lambda value: values.index(value) if value in values else -1
+        if field.type == "integer":
+            return lambda value: int(value or 0)
+        return lambda value: value or ""
 
     # ---------------------------------------------------------- life cycle
 

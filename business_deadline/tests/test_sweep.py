@@ -236,3 +236,36 @@ class TestDeadlineSweep(BusinessDeadlineTimerCommon):
                 ),
                 late,
             )
+
+    def test_priority_only_raised(self):
+        """An escalation raises the priority but never lowers a higher one."""
+        self.level_late.priority_value = "1"
+        with freeze_time(MONDAY):
+            normal = self._create_obligation(date_start=MONDAY, state="open")
+            urgent = self._create_obligation(
+                date_start=MONDAY, state="open", priority="2"
+            )
+        with freeze_time(MONDAY + timedelta(days=1)):
+            self._sweep()
+        self.assertEqual(normal.priority, "1")
+        self.assertEqual(urgent.priority, "2")
+
+    def test_new_level_reaches_open_timers(self):
+        """A level added to a rule is planned on its open timers too."""
+        rule = self._create_rule(name="No levels yet")
+        with freeze_time(MONDAY):
+            obligation = self._create_obligation(date_start=MONDAY, state="open")
+        timer = self._timer(obligation, rule)
+        self.assertFalse(timer.next_escalation_time)
+        self.env["business.deadline.rule.escalation"].create(
+            {
+                "rule_id": rule.id,
+                "name": "Reminder",
+                "offset_amount": 1,
+                "offset_unit": "calendar_hours",
+                "offset_direction": "before",
+                "activity_type_id": self.activity_type.id,
+            }
+        )
+        self.assertEqual(timer.next_escalation_time, MONDAY + timedelta(hours=9))
+        self.assertEqual(timer.next_action_time, MONDAY + timedelta(hours=9))

@@ -241,3 +241,52 @@ class TestDeadlineTimer(BusinessDeadlineTimerCommon):
         )
         action = soon.action_view_deadline_timers()
         self.assertEqual(self.Timer.search(action["domain"]), self._timer(soon, rule))
+
+    def test_resume_keeps_warning(self):
+        """A timer paused in warning goes back to warning when the clock restarts."""
+        rule = self._create_rule(warning_mode="percent", warning_percent=50)
+        with freeze_time(MONDAY):
+            obligation = self._create_obligation(date_start=MONDAY, state="open")
+        timer = self._timer(obligation, rule)
+        with freeze_time(MONDAY + timedelta(hours=6)):
+            self._sweep()
+            self.assertEqual(timer.state, "warning")
+            obligation.action_wait()
+        self.assertEqual(timer.state, "paused")
+        with freeze_time(MONDAY + timedelta(hours=7)):
+            obligation.action_open()
+        self.assertEqual(timer.state, "warning")
+        self.assertEqual(timer.due_time, MONDAY + timedelta(hours=11))
+
+    def test_rule_change_keeps_closed_timers(self):
+        """Changing a rule leaves breached and cancelled timers as they were."""
+        rule = self._create_rule()
+        with freeze_time(MONDAY):
+            breached = self._create_obligation(date_start=MONDAY, state="open")
+            cancelled = self._create_obligation(date_start=MONDAY, state="open")
+            cancelled.action_cancel()
+        with freeze_time(MONDAY + timedelta(hours=11)):
+            self._sweep()
+            rule.amount = 30
+        for record in breached | cancelled:
+            self.assertEqual(
+                self._timer(record, rule).due_time, MONDAY + timedelta(hours=10)
+            )
+        self.assertEqual(self._timer(breached, rule).state, "breached")
+
+    @freeze_time(MONDAY)
+    def test_unlink_removes_timers(self):
+        """Deleting a record deletes its timers."""
+        rule = self._create_rule()
+        obligation = self._create_obligation(date_start=MONDAY)
+        timer = self._timer(obligation, rule)
+        obligation.unlink()
+        self.assertFalse(timer.exists())
+
+    @freeze_time(MONDAY)
+    def test_responsible_follows_record(self):
+        """The timer's responsible follows the record's user."""
+        rule = self._create_rule()
+        obligation = self._create_obligation(date_start=MONDAY)
+        obligation.user_id = self.other_user
+        self.assertEqual(self._timer(obligation, rule).user_id, self.other_user)
