@@ -269,3 +269,31 @@ class TestDeadlineSweep(BusinessDeadlineTimerCommon):
         )
         self.assertEqual(timer.next_escalation_time, MONDAY + timedelta(hours=9))
         self.assertEqual(timer.next_action_time, MONDAY + timedelta(hours=9))
+
+    def test_constant_queries_per_batch(self):
+        """The sweep of a batch takes the same number of queries for 5 or 25
+        breached timers with messages and activities (no query per record)."""
+
+        def sweep_queries(count):
+            with freeze_time(MONDAY):
+                records = self.env["business.deadline.obligation"].create(
+                    [
+                        {"name": f"Filing {i}", "user_id": self.user.id}
+                        | {"date_start": MONDAY, "state": "open"}
+                        for i in range(count)
+                    ]
+                )
+            timers = self.Timer.search([("res_id", "in", records.ids)])
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            timers._sweep(MONDAY + timedelta(hours=11))
+            self.env.flush_all()
+            queries = self.env.cr.sql_log_count - before
+            self.assertEqual(len(self._activities(records)), count)
+            return queries
+
+        sweep_queries(2)  # warm the caches (xml ids, activity type, users)
+        queries = sweep_queries(5)
+        self.assertGreater(queries, 0)
+        self.assertEqual(sweep_queries(25), queries)
