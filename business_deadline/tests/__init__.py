@@ -4,3 +4,7 @@ from . import test_calendar
 from . import test_arithmetic
 from . import test_arithmetic_properties
 from . import test_holiday_import
+from . import test_rule
+from . import test_timer
+from . import test_sweep
+from . import test_security
