@@ -24,6 +24,7 @@
         "views/business_deadline_obligation_views.xml",
         "views/business_deadline_menus.xml",
     ],
+    "demo": ["demo/business_deadline_demo.xml"],
     "application": True,
     "installable": True,
 }

@@ -620,6 +620,8 @@ class ResourceCalendar(models.Model):
         :return: {"leaves": created leaves, "makeup_days": created make-up days}
         """
         self.ensure_one()
+        if isinstance(country, int):  # an id, e.g. from a data file's <function>
+            country = self.env["res.country"].browse(country)
         if not (
             self.env.is_superuser()
             or self.env.user.has_group(
