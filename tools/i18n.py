@@ -80,7 +80,15 @@ def rebuild(dbname, addon):
                 flags=entry.flags,
             )
         )
-    po.save(str(ROOT / addon / "i18n" / "zh_CN.po"))
+    po_path = ROOT / addon / "i18n" / "zh_CN.po"
+    po.save(str(po_path))
+    # the layout oca-checks-po expects (its po-pretty-format check)
+    subprocess.run(
+        [sys.executable, "-m", "oca_pre_commit_hooks.cli_po", "--fix", "--no-verbose"]
+        + ["--no-exit", str(po_path)],
+        check=False,
+        capture_output=True,
+    )
     if not missing:
         for tsv in pending:
             tsv.unlink()

@@ -1,21 +1,23 @@
-from odoo.tests import HttpCase, tagged
+from datetime import datetime
 
-# Polls the page until every expected text is shown, then signals success; an error
-# logged to the browser console fails the test.
-WAIT_FOR_TEXTS = """
-const want = %(texts)s;
+from odoo.tests import HttpCase, new_test_user, tagged
+
+# Helpers run in the page: wait for a condition, then go on; an error logged to the
+# browser console fails the test.
+WAIT = """
 const deadline = Date.now() + 30000;
-(function check() {
-    const text = document.body.innerText;
-    const missing = want.filter((w) => !text.includes(w));
-    if (!missing.length) {
-        console.log("test successful");
-    } else if (Date.now() > deadline) {
-        console.error("not shown: " + missing.join(", "));
-    } else {
-        setTimeout(check, 250);
-    }
-})();
+function waitFor(what, check, next) {
+    (function loop() {
+        if (check()) {
+            next();
+        } else if (Date.now() > deadline) {
+            console.error("not shown: " + what);
+        } else {
+            setTimeout(loop, 250);
+        }
+    })();
+}
+const shows = (text) => () => document.body.innerText.includes(text);
 """
 
 
@@ -26,8 +28,64 @@ class TestBusinessDeadlineUi(HttpCase):
         admin = self.env.ref("base.user_admin")
         self.browser_js(
             f"/odoo/action-base.action_res_users/{admin.id}",
-            WAIT_FOR_TEXTS % {"texts": '["Business Deadlines"]'},
+            WAIT + 'waitFor("privilege", shows("Business Deadlines"), '
+            '() => console.log("test successful"));',
             ready="odoo.isReady === true",
             login="admin",
+            timeout=120,
+        )
+
+    def test_obligation_smart_button_opens_its_timers(self):
+        """A deadline user opens an obligation, sees its deadline smart button, and
+        the button lists the record's timers with their rule."""
+        user = new_test_user(
+            self.env,
+            login="bd_ui_user",
+            password="bd_ui_user_pw",
+            groups="business_deadline.group_business_deadline_user",
+        )
+        model = self.env["ir.model"]._get("business.deadline.obligation")
+        start_field = self.env["ir.model.fields"]._get(
+            "business.deadline.obligation", "date_start"
+        )
+        self.env["business.deadline.rule"].create(
+            {
+                "name": "UI filing rule",
+                "model_id": model.id,
+                "start_field_id": start_field.id,
+                "amount": 3,
+                "unit": "working_days",
+                "met_states": "done",
+            }
+        )
+        obligation = (
+            self.env["business.deadline.obligation"]
+            .with_user(user)
+            .create(
+                {
+                    "name": "UI yearly filing",
+                    "user_id": user.id,
+                    "date_start": datetime(2026, 3, 2, 9, 0),
+                    "state": "open",
+                }
+            )
+        )
+        self.assertEqual(len(obligation.deadline_timer_ids), 1)
+        self.browser_js(
+            f"/odoo/action-business_deadline.business_deadline_obligation_action/"
+            f"{obligation.id}",
+            WAIT
+            + """
+const button = () =>
+    document.querySelector('button[name="action_view_deadline_timers"]');
+waitFor("obligation form", () => button() && shows("UI yearly filing")(), () => {
+    button().click();
+    waitFor("timer list", () => document.querySelector(".o_list_renderer")
+            && shows("UI filing rule")(),
+        () => console.log("test successful"));
+});
+""",
+            ready="odoo.isReady === true",
+            login="bd_ui_user",
             timeout=120,
         )
