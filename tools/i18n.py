@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerate each addon's i18n/<addon>.pot and i18n/zh_CN.po from a database.
 
-    .venv/bin/python tools/i18n.py DBNAME [ADDON ...]
+    .venv/bin/python tools/i18n.py [--prune] DBNAME [ADDON ...]
 
 For each addon: Odoo exports the template (.pot); the Chinese catalogue is rebuilt from
 it, keeping the translations already in zh_CN.po and taking new ones from any
@@ -55,7 +55,7 @@ def known_translations(addon):
     return known, pending
 
 
-def rebuild(dbname, addon):
+def rebuild(dbname, addon, prune=False):
     pot = polib.pofile(str(export_pot(dbname, addon)))
     known, pending = known_translations(addon)
     po = polib.POFile(wrapwidth=78)
@@ -81,6 +81,14 @@ def rebuild(dbname, addon):
             )
         )
     po_path = ROOT / addon / "i18n" / "zh_CN.po"
+    if not prune and po_path.exists():
+        # Odoo attributes some generic labels (e.g. the "ID" of a model that several
+        # modules extend) to one of those modules or another from one export to the
+        # next: keep what is translated; --prune drops the entries no longer exported
+        exported = {entry.msgid for entry in pot}
+        for entry in polib.pofile(str(po_path)):
+            if entry.msgstr and entry.msgid not in exported and not entry.obsolete:
+                po.append(entry)
     po.save(str(po_path))
     # the layout oca-checks-po expects (its po-pretty-format check)
     subprocess.run(
@@ -98,10 +106,12 @@ def rebuild(dbname, addon):
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
-    dbname, addons = sys.argv[1], sys.argv[2:] or ADDONS
+    args = [arg for arg in sys.argv[1:] if arg != "--prune"]
+    prune = "--prune" in sys.argv
+    dbname, addons = args[0], args[1:] or ADDONS
     failed = False
     for addon in addons:
-        missing = rebuild(dbname, addon)
+        missing = rebuild(dbname, addon, prune=prune)
         if missing:
             failed = True
             print(f"{addon}: {len(missing)} string(s) without a zh_CN translation:")
