@@ -25,7 +25,7 @@ def load_catalogue():
         return list(reader)
 
 
-def test_files():
+def collect_test_files():
     files = [p for addon in ADDONS for p in (ROOT / addon / "tests").rglob("test_*.py")]
     files += [
         p
@@ -38,7 +38,7 @@ def test_files():
 def cited_ids():
     """{rule id: [test locations]} for every ID cited in a test docstring."""
     cited = {}
-    for path in test_files():
+    for path in collect_test_files():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not isinstance(
