@@ -4,7 +4,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.tools import SQL, date_utils
 
 from .business_deadline_rule import split_states
 from .business_deadline_timer import MOVABLE_STATES, OPEN_STATES, STATE_RANK
@@ -116,14 +116,8 @@ class BusinessDeadlineMixin(models.AbstractModel):
         """The UTC bounds of the current day, week or month in the user's time zone."""
         tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
         today = pytz.utc.localize(fields.Datetime.now()).astimezone(tz).date()
-        if period == "day":
-            start, end = today, today + timedelta(days=1)
-        elif period == "week":
-            start = today - timedelta(days=today.weekday())
-            end = start + timedelta(days=7)
-        else:
-            start = today.replace(day=1)
-            end = (start + timedelta(days=32)).replace(day=1)
+        start = date_utils.start_of(today, period)
+        end = date_utils.end_of(today, period) + timedelta(days=1)
 
         def to_utc(day):
             local = tz.localize(datetime.combine(day, time.min))
@@ -342,10 +336,7 @@ class BusinessDeadlineMixin(models.AbstractModel):
 
     def _bd_date_start(self, rule, day):
         """A date start counts from the local midnight of the calendar."""
-        calendar = rule._get_calendar(self._bd_company())
-        tz = pytz.timezone(calendar.tz or "UTC")
-        local = tz.localize(datetime.combine(day, time.min))
-        return local.astimezone(pytz.utc).replace(tzinfo=None)
+        return rule._get_calendar(self._bd_company())._bd_local_midnight(day)
 
     def _bd_company(self):
         self.ensure_one()

@@ -354,12 +354,10 @@ class BusinessDeadlineRule(models.Model):
         return names
 
     def _get_calendar(self, company):
-        """The rule's calendar, else the company's, else Odoo's standard one."""
+        """The rule's calendar, else the default one (see _bd_default_calendar)."""
         self.ensure_one()
-        return (
-            self.calendar_id
-            or self.env["resource.calendar"]._bd_default_calendar(company)
-            or self.env.ref("resource.resource_calendar_std")
+        return self.calendar_id or self.env["resource.calendar"]._bd_default_calendar(
+            company
         )
 
     def _get_escalations(self):

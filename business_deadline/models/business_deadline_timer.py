@@ -333,9 +333,12 @@ class BusinessDeadlineTimer(models.Model):
     def _plan_escalations(self, specs):
         """Set ``next_escalation_time``: when the next level of each timer fires."""
         groups = defaultdict(list)
+        levels_by_rule = {
+            rule: rule._get_escalations() for rule in {spec["rule"] for spec in specs}
+        }
         for spec in specs:
             spec["next_escalation_time"] = None
-            levels = spec["rule"]._get_escalations()
+            levels = levels_by_rule[spec["rule"]]
             if spec["level"] < len(levels):
                 groups[spec["calendar"], levels[spec["level"]]].append(spec)
         for (calendar, level), group in groups.items():
@@ -512,6 +515,7 @@ class BusinessDeadlineTimer(models.Model):
         )
         calendar_by_id = {calendar.id: calendar for calendar in calendars}
         rule_by_id = {rule.id: rule for rule in rules}
+        levels_by_rule_id = {rule.id: rule._get_escalations() for rule in rules}
         values = {}
         fired = []  # (row, escalation level)
         pending = []
@@ -535,7 +539,7 @@ class BusinessDeadlineTimer(models.Model):
             specs = []
             for row in pending:
                 escalation_time = row["next_escalation_time"]
-                levels = rule_by_id[row["rule_id"]]._get_escalations()
+                levels = levels_by_rule_id[row["rule_id"]]
                 if (
                     escalation_time
                     and escalation_time <= now

@@ -52,11 +52,14 @@ _HORIZON_DAYS = 1400
 _LOOKAHEAD_DAYS = 31
 
 
+def _naive_utc(dt):
+    """The naive UTC datetime of an aware one; naive ones (and False) unchanged."""
+    return dt.astimezone(utc).replace(tzinfo=None) if dt and dt.tzinfo else dt
+
+
 def _to_us(dt):
     """Microseconds since the epoch of an aware datetime or a naive UTC one."""
-    if dt.tzinfo:
-        dt = dt.astimezone(utc).replace(tzinfo=None)
-    return (dt - _EPOCH) // _MICROSECOND
+    return (_naive_utc(dt) - _EPOCH) // _MICROSECOND
 
 
 def _from_us(microseconds):
@@ -283,8 +286,11 @@ class ResourceCalendar(models.Model):
 
     @api.model
     def _bd_default_calendar(self, company=None):
-        """The working calendar deadlines use by default: the company's."""
-        return (company or self.env.company).resource_calendar_id
+        """The working calendar deadlines use by default: the company's, else Odoo's
+        standard calendar (a company may have none)."""
+        return (company or self.env.company).resource_calendar_id or self.env.ref(
+            "resource.resource_calendar_std"
+        )
 
     def _bd_tz(self):
         return timezone(self.tz or "UTC")
@@ -334,10 +340,7 @@ class ResourceCalendar(models.Model):
         """
         self.ensure_one()
         self._bd_check_amount(amount, unit)
-        starts = [
-            dt.astimezone(utc).replace(tzinfo=None) if dt and dt.tzinfo else dt
-            for dt in start_dts
-        ]
+        starts = [_naive_utc(dt) for dt in start_dts]
         if not all(starts):
             # no start, no due time: answer the others
             present = [index for index, start in enumerate(starts) if start]
@@ -427,13 +430,7 @@ class ResourceCalendar(models.Model):
         timeline for all pairs.
         """
         self.ensure_one()
-        pairs = [
-            tuple(
-                dt.astimezone(utc).replace(tzinfo=None) if dt and dt.tzinfo else dt
-                for dt in pair
-            )
-            for pair in pairs
-        ]
+        pairs = [tuple(_naive_utc(dt) for dt in pair) for pair in pairs]
         moments = [dt for pair in pairs if all(pair) for dt in pair]
         if not moments:
             return [0.0] * len(pairs)
