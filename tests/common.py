@@ -1,18 +1,29 @@
 """Cross-addon test helpers: run Odoo in a subprocess on throw-away databases."""
 
+import importlib.util
 import os
-import re
 import subprocess
 import sys
 import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ["business_deadline", "quality_tracking", "vendor_counsel", "client_relations"]
-DOMAIN_ADDONS = ADDONS[1:]
-LOG_LEVEL_RE = re.compile(
-    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ", re.M
-)
+
+
+def _load_suite_tool():
+    """tools/suite.py, which owns the addon list and the install-log check."""
+    spec = importlib.util.spec_from_file_location(
+        "suite_tool", ROOT / "tools" / "suite.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_suite = _load_suite_tool()
+ADDONS = _suite.ADDONS
+DOMAIN_ADDONS = _suite.DOMAIN_ADDONS
+bad_log_lines = _suite.bad_log_lines
 
 
 def odoo_conf():
@@ -36,10 +47,6 @@ def odoo(*args):
         cwd=ROOT,
     )
     return proc.returncode, proc.stdout + proc.stderr
-
-
-def bad_log_lines(log):
-    return [line for line in log.splitlines() if LOG_LEVEL_RE.match(line)]
 
 
 def psql(dbname, query):

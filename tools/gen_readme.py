@@ -8,8 +8,9 @@ import ast
 import sys
 from pathlib import Path
 
+from suite import ADDONS  # tools/ is on the path of a script run from it
+
 ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ["business_deadline", "quality_tracking", "vendor_counsel", "client_relations"]
 SECTIONS = [
     ("DESCRIPTION.md", None),
     ("CONFIGURE.md", "Configuration"),

@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 import polib
+from suite import ADDONS  # tools/ is on the path of a script run from it
 
 ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ["business_deadline", "quality_tracking", "vendor_counsel", "client_relations"]
 HEADER = {
     "Project-Id-Version": "Odoo Server 19.0",
     "Language": "zh_CN",

@@ -8,10 +8,70 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 
+class AddonGroupsCases:
+    """The tests every addon of the suite runs on its privilege and groups.
+
+    Mixed into a ``TransactionCase`` of each addon, which sets ``addon`` (its technical
+    name), ``category_xmlid`` (the app category of its privilege) and ``privilege_zh``
+    (the Chinese name of its privilege).
+    """
+
+    addon = category_xmlid = privilege_zh = None
+
+    def _xmlid(self, name):
+        return f"{self.addon}.{name.format(addon=self.addon)}"
+
+    def test_module_installed(self):
+        """The addon is installed in the test database."""
+        module = self.env["ir.module.module"].search([("name", "=", self.addon)])
+        self.assertEqual(module.state, "installed")
+
+    def test_privilege_and_groups(self):
+        """One privilege holds the user and manager groups, under its app category."""
+        privilege = self.env.ref(self._xmlid("res_groups_privilege_{addon}"))
+        user = self.env.ref(self._xmlid("group_{addon}_user"))
+        manager = self.env.ref(self._xmlid("group_{addon}_manager"))
+        self.assertEqual(privilege.category_id, self.env.ref(self.category_xmlid))
+        self.assertEqual(user.privilege_id, privilege)
+        self.assertEqual(manager.privilege_id, privilege)
+
+    def test_implications(self):
+        """Manager implies user, user implies internal user; admin is a manager."""
+        user = self.env.ref(self._xmlid("group_{addon}_user"))
+        manager = self.env.ref(self._xmlid("group_{addon}_manager"))
+        self.assertIn(user, manager.implied_ids)
+        self.assertIn(self.env.ref("base.group_user"), user.implied_ids)
+        self.assertIn(self.env.ref("base.user_admin"), manager.user_ids)
+
+    def test_manager_gets_user_rights(self):
+        """A user given only the manager group also has the user group."""
+        person = new_test_user(
+            self.env,
+            login=f"{self.addon}_mgr",
+            groups=self._xmlid("group_{addon}_manager"),
+        )
+        self.assertTrue(person.has_group(self._xmlid("group_{addon}_user")))
+        self.assertTrue(person.has_group("base.group_user"))
+        plain = new_test_user(
+            self.env, login=f"{self.addon}_plain", groups="base.group_user"
+        )
+        self.assertFalse(plain.has_group(self._xmlid("group_{addon}_user")))
+
+    def test_names_translated_to_chinese(self):
+        """The privilege and group names load in Chinese with the zh_CN catalogue."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            [self.addon], ["zh_CN"], overwrite=True
+        )
+        privilege = self.env.ref(self._xmlid("res_groups_privilege_{addon}"))
+        manager = self.env.ref(self._xmlid("group_{addon}_manager"))
+        self.assertEqual(privilege.with_context(lang="zh_CN").name, self.privilege_zh)
+        self.assertEqual(manager.with_context(lang="zh_CN").name, "管理员")
+
+
 @tagged("post_install", "-at_install")
-class BusinessDeadlineCommon(TransactionCase):
-    """A China 2026 working calendar (statutory days imported), a plain Shanghai
-    calendar without statutory days and a Paris calendar (daylight saving time)."""
+class BusinessDeadlineCase(TransactionCase):
+    """Mail off, a deadline user and a deadline manager."""
 
     @classmethod
     def setUpClass(cls):
@@ -19,14 +79,24 @@ class BusinessDeadlineCommon(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.user = new_test_user(
             cls.env,
-            login="bd_calendar_user",
+            login="bd_user",
             groups="business_deadline.group_business_deadline_user",
         )
         cls.manager = new_test_user(
             cls.env,
-            login="bd_calendar_manager",
+            login="bd_manager",
             groups="business_deadline.group_business_deadline_manager",
         )
+
+
+@tagged("post_install", "-at_install")
+class BusinessDeadlineCommon(BusinessDeadlineCase):
+    """A China 2026 working calendar (statutory days imported), a plain Shanghai
+    calendar without statutory days and a Paris calendar (daylight saving time)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
         cls.china = cls.env.ref("base.cn")
         cls.calendar = cls._create_calendar("China 2026", "Asia/Shanghai")
         cls.calendar._bd_import_statutory_days(cls.china, 2026)

@@ -1,38 +1,27 @@
 from datetime import datetime
 
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from .common import BusinessDeadlineCase
 
 # Monday 2 March 2026, 08:00 UTC: the start of a working day of the test calendar
 MONDAY = datetime(2026, 3, 2, 8, 0)
 
 
 @tagged("post_install", "-at_install")
-class BusinessDeadlineTimerCommon(TransactionCase):
+class BusinessDeadlineTimerCommon(BusinessDeadlineCase):
     """Deadline rules on compliance obligations, with a UTC 8-12/13-17 calendar."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.calendar = cls.env["resource.calendar"].create(
             {"name": "Deadline test calendar", "tz": "UTC", "company_id": False}
-        )
-        cls.user = new_test_user(
-            cls.env,
-            login="bd_timer_user",
-            groups="business_deadline.group_business_deadline_user",
         )
         cls.other_user = new_test_user(
             cls.env,
             login="bd_timer_other",
             groups="business_deadline.group_business_deadline_user",
-        )
-        cls.manager = new_test_user(
-            cls.env,
-            login="bd_timer_manager",
-            groups="business_deadline.group_business_deadline_manager",
         )
         cls.obligation_model = cls.env["ir.model"]._get("business.deadline.obligation")
         cls.date_start_field = cls.env["ir.model.fields"]._get(
