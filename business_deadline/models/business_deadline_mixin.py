@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -6,8 +7,7 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL, date_utils
 
-from .business_deadline_rule import split_states
-from .business_deadline_timer import MOVABLE_STATES, OPEN_STATES, STATE_RANK
+from .business_deadline_timer import MOVABLE_STATES, OPEN_STATES
 
 
 class BusinessDeadlineMixin(models.AbstractModel):
@@ -29,9 +29,7 @@ class BusinessDeadlineMixin(models.AbstractModel):
         bypass_search_access=True,
         groups="base.group_user",
     )
-    deadline_timer_count = fields.Integer(
-        compute="_compute_deadline_fields", groups="base.group_user"
-    )
+    deadline_timer_count = fields.Integer(compute="_compute_deadline_fields")
     deadline_state = fields.Selection(
         [
             ("breached", "Breached"),
@@ -41,59 +39,66 @@ class BusinessDeadlineMixin(models.AbstractModel):
             ("met", "Met"),
             ("cancelled", "Cancelled"),
         ],
-        compute="_compute_deadline_fields",
-        search="_search_deadline_state",
-        groups="base.group_user",
-        help="The worst state of the deadline timers of the record.",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The worst state of the deadline timers of the record (kept by the "
+        "deadline engine).",
     )
     deadline_next_due = fields.Datetime(
         string="Next Deadline",
-        compute="_compute_deadline_fields",
-        search="_search_deadline_next_due",
-        groups="base.group_user",
-        help="The earliest due time of the open deadline timers.",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The earliest due time of the open deadline timers (kept by the "
+        "deadline engine).",
     )
     deadline_is_overdue = fields.Boolean(
         string="Deadline Overdue",
         compute="_compute_deadline_fields",
         search="_search_deadline_is_overdue",
-        groups="base.group_user",
     )
     deadline_is_due_today = fields.Boolean(
         string="Deadline Due Today",
         compute="_compute_deadline_fields",
         search="_search_deadline_is_due_today",
-        groups="base.group_user",
     )
     deadline_is_due_this_week = fields.Boolean(
         string="Deadline Due This Week",
         compute="_compute_deadline_fields",
         search="_search_deadline_is_due_this_week",
-        groups="base.group_user",
     )
     deadline_is_breached_this_month = fields.Boolean(
         string="Deadline Breached This Month",
         compute="_compute_deadline_fields",
         search="_search_deadline_is_breached_this_month",
-        groups="base.group_user",
     )
 
-    @api.depends("deadline_timer_ids.state", "deadline_timer_ids.due_time")
+    @api.depends("deadline_state", "deadline_next_due")
     def _compute_deadline_fields(self):
+        """Read as superuser: every user who can read the record sees its deadline
+        summary, with or without access to the timers themselves."""
         now = fields.Datetime.now()
         today_start, today_end = self._deadline_period("day")
         week_start, week_end = self._deadline_period("week")
         month_start, month_end = self._deadline_period("month")
-        for record in self:
-            timers = record.deadline_timer_ids
-            open_timers = timers.filtered(lambda t: t.state in OPEN_STATES)
-            dues = [t.due_time for t in open_timers if t.due_time]
-            next_due = min(dues) if dues else False
-            record.deadline_timer_count = len(timers)
-            record.deadline_state = (
-                min(timers.mapped("state"), key=STATE_RANK.index) if timers else False
+        timers_by_record = defaultdict(list)
+        if self.ids:
+            timers = (
+                self.env["business.deadline.timer"]
+                .sudo()
+                .search_fetch(
+                    [("res_model", "=", self._name), ("res_id", "in", self.ids)],
+                    ["res_id", "state", "due_time", "breach_time"],
+                )
             )
-            record.deadline_next_due = next_due
+            for timer in timers:
+                timers_by_record[timer.res_id].append(timer)
+        for record in self:
+            timers = timers_by_record.get(record.id, [])
+            open_timers = [t for t in timers if t.state in OPEN_STATES]
+            dues = [t.due_time for t in open_timers if t.due_time]
+            record.deadline_timer_count = len(timers)
             record.deadline_is_overdue = any(
                 t.state == "breached" or (t.due_time and t.due_time <= now)
                 for t in open_timers
@@ -144,37 +149,6 @@ class BusinessDeadlineMixin(models.AbstractModel):
         records_sql = self._deadline_records_sql(condition, having)
         return Domain("id", "in" if positive else "not in", records_sql)
 
-    def _search_deadline_state(self, operator, value):
-        if operator not in ("in", "not in"):
-            return NotImplemented
-        states = [state for state in value if state]
-        rank = SQL(
-            "min(array_position(%s::varchar[], state::varchar))", list(STATE_RANK)
-        )
-        ranks = [STATE_RANK.index(state) + 1 for state in states]
-        records_sql = self._deadline_records_sql(
-            SQL("TRUE"), SQL("%s = ANY(%s)", rank, ranks)
-        )
-        domain = Domain("id", "in", records_sql)
-        if False in value:
-            domain |= Domain("id", "not in", self._deadline_records_sql(SQL("TRUE")))
-        return ~domain if operator == "not in" else domain
-
-    def _search_deadline_next_due(self, operator, value):
-        if operator in ("in", "not in") and value == {False}:
-            records_sql = self._deadline_records_sql(
-                SQL("state IN %s AND due_time IS NOT NULL", OPEN_STATES)
-            )
-            return Domain("id", "not in" if operator == "in" else "in", records_sql)
-        sql_operator = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}.get(operator)
-        if not sql_operator:
-            return NotImplemented
-        records_sql = self._deadline_records_sql(
-            SQL("state IN %s", OPEN_STATES),
-            SQL("min(due_time) %s %s", SQL(sql_operator), value),
-        )
-        return Domain("id", "in", records_sql)
-
     def _search_deadline_is_overdue(self, operator, value):
         condition = SQL(
             "(state = 'breached' OR (state IN %s AND due_time <= %s))",
@@ -215,6 +189,21 @@ class BusinessDeadlineMixin(models.AbstractModel):
             self._bd_sync_timers()
         return res
 
+    def _write_multi(self, vals_list):
+        """Stored computed and related fields reach the database here, without
+        ``write()``: a rule that starts or is met by one of them follows them."""
+        super()._write_multi(vals_list)
+        if self.env.context.get("business_deadline_syncing"):
+            return
+        computed = {
+            fname
+            for vals in vals_list
+            for fname in vals
+            if fname in self._fields and self._fields[fname].compute
+        }
+        if computed and self._bd_is_sync_needed(computed):
+            self._bd_sync_timers()
+
     def unlink(self):
         timers = (
             self.env["business.deadline.timer"]
@@ -229,15 +218,21 @@ class BusinessDeadlineMixin(models.AbstractModel):
         rule_model = self.env["business.deadline.rule"].sudo()
         return rule_model.browse(rule_model._get_rule_ids_for_model(self._name))
 
-    def _bd_is_sync_needed(self, vals):
+    def _bd_is_sync_needed(self, fnames):
         rules = self._bd_get_rules()
         if not rules:
             return False
         for rule in rules:
             names = rule._get_trigger_fields()
-            if names is None or names & set(vals):
+            if names is None or names & set(fnames):
                 return True
         return False
+
+    @api.model
+    def _bd_get_raisable_fields(self):
+        """Names of the fields an escalation level may raise (a priority): none
+        unless the model declares them."""
+        return []
 
     def action_view_deadline_timers(self):
         """Smart button: the deadline timers of the record."""
@@ -251,28 +246,32 @@ class BusinessDeadlineMixin(models.AbstractModel):
 
     # --------------------------------------------------------------- sync
 
-    def _bd_sync_timers(self):
-        """Create, recompute, pause, resume, meet and cancel the timers of ``self``.
+    def _bd_sync_timers(self, rules=None):
+        """Create, recompute, pause, resume, meet, cancel and move the timers of
+        ``self`` (for ``rules``, by default all the model's active rules).
 
-        Set-based: one search of the existing timers, one create, batched
-        calendar arithmetic and one update query per set of changed columns.
+        Set-based: one search of the open timers, one create, batched calendar
+        arithmetic and one update query per set of changed columns. A record with
+        no open timer whose start condition holds (again) gets a new timer: the
+        closed ones stay as history.
         """
-        rules = self._bd_get_rules()
-        records = self.sudo().exists()
+        rules = rules if rules is not None else self._bd_get_rules()
+        records = self.sudo().with_context(business_deadline_syncing=True)
         if not rules or not records:
             return
         now = fields.Datetime.now()
-        timer_model = self.env["business.deadline.timer"].sudo()
+        timer_model = records.env["business.deadline.timer"]
         timers = timer_model.search(
             [
                 ("res_model", "=", self._name),
                 ("res_id", "in", records.ids),
                 ("rule_id", "in", rules.ids),
+                ("state", "in", OPEN_STATES),
             ]
         )
         timer_by_key = {(timer.rule_id.id, timer.res_id): timer for timer in timers}
         new_specs, moved_specs, updates = [], [], {}
-        for rule in rules:
+        for rule in rules.with_env(records.env):
             matching = records
             if rule._get_record_domain() != Domain.TRUE:
                 matching = records.filtered_domain(rule._get_record_domain())
@@ -281,39 +280,51 @@ class BusinessDeadlineMixin(models.AbstractModel):
                     lambda r, rule=rule: not r.company_id
                     or r.company_id == rule.company_id
                 )
+            events = {
+                event: set(rule._get_event_records(event, records).ids)
+                for event in ("met", "pause", "cancel")
+            }
+            if not rule.start_field_id:
+                events["start"] = set(rule._get_event_records("start", records).ids)
+            matching_ids = set(matching.ids)
             for record in records:
                 timer = timer_by_key.get((rule.id, record.id))
-                status = record._bd_status(rule, record in matching, timer, now)
+                status = record._bd_status(
+                    rule, record.id in matching_ids, timer, events, now
+                )
                 if not timer:
                     if status["start"] and not status["met"] and not status["cancel"]:
-                        new_specs.append(record._bd_new_spec(rule, status, now))
-                elif timer.state in OPEN_STATES:
-                    vals, move = timer._bd_transition(status, now)
-                    if vals:
-                        updates[timer.id] = vals
-                    if move:
-                        spec = timer._get_spec()
-                        spec.update(move)
-                        moved_specs.append(spec)
+                        new_specs.append(record._bd_new_spec(rule, status))
+                    continue
+                vals, move = timer._bd_transition(status, now)
+                if vals:
+                    updates[timer.id] = vals
+                if move:
+                    spec = timer._get_specs()[0]
+                    spec.update(move)
+                    moved_specs.append(spec)
+        timer_model._bd_resume_shifts(moved_specs)
         timer_model._plan(new_specs + moved_specs, now)
         for spec in moved_specs:
-            updates.setdefault(spec["timer"].id, {}).update(
-                start_time=spec["start"],
-                shift_hours=spec["shift"],
-                due_time=spec["due_time"],
-                warning_time=spec["warning_time"],
-                next_escalation_time=spec["next_escalation_time"],
-                next_action_time=spec["next_action_time"],
-            )
+            vals = updates.setdefault(spec["timer"].id, {})
+            vals.update(timer_model._spec_values(spec))
+            vals.update(start_time=spec["start"], shift_hours=spec["shift"])
         timer_model._bulk_update(updates)
+        timer_model._write_fired(moved_specs)
         if new_specs:
-            timer_model.create([self._bd_prepare_timer_vals(s) for s in new_specs])
+            created = timer_model.create(
+                [self._bd_prepare_timer_vals(spec) for spec in new_specs]
+            )
+            for spec, timer in zip(new_specs, created, strict=True):
+                spec["timer"] = timer
+            timer_model._write_fired(new_specs)
+        timer_model._refresh_records({self._name: set(records.ids)})
 
-    def _bd_status(self, rule, is_matching, timer, now):
-        """Where the record stands for ``rule``: its start, and whether the
-        deadline is met, paused or cancelled."""
+    def _bd_status(self, rule, is_matching, timer, events, now):
+        """Where the record stands for ``rule``: its start, whether the deadline
+        is met, paused or cancelled, its responsible, company, calendar and the
+        time allowed."""
         self.ensure_one()
-        state = self["state"] if "state" in self._fields else False
         start = False
         if rule.start_field_id:
             start = self[rule.start_field_id.name]
@@ -321,48 +332,56 @@ class BusinessDeadlineMixin(models.AbstractModel):
                 start = self._bd_date_start(rule, start)
         elif timer:
             start = timer.start_time
-        elif state and state == rule.start_state:
+        elif self.id in events["start"]:
             start = now
-        met = state in split_states(rule.met_states) or bool(
-            rule.met_field_id and self[rule.met_field_id.name]
-        )
+        company = self._bd_company(rule)
         return {
             "start": start,
-            "met": met,
-            "pause": state in split_states(rule.pause_states),
-            "cancel": state in split_states(rule.cancel_states) or not is_matching,
-            "user_id": self._bd_responsible().id,
+            "met": self.id in events["met"],
+            "pause": self.id in events["pause"],
+            "cancel": self.id in events["cancel"] or not is_matching,
+            "user_id": self._bd_responsible(rule).id,
+            "company_id": company.id,
+            "calendar": rule._get_calendar(company),
+            "amount": rule._get_amount(self),
         }
 
     def _bd_date_start(self, rule, day):
         """A date start counts from the local midnight of the calendar."""
-        return rule._get_calendar(self._bd_company())._bd_local_midnight(day)
+        return rule._get_calendar(self._bd_company(rule))._bd_local_midnight(day)
 
-    def _bd_company(self):
+    def _bd_company(self, rule):
+        """The company of the record's deadline: the record's (``company_id``);
+        for a model without one, or a record with none, the rule's (possibly
+        none: the deadline then counts on the rule's calendar, else Odoo's
+        standard calendar). Never the current user's company."""
         self.ensure_one()
         if "company_id" in self._fields and self.company_id:
             return self.company_id
-        return self.env.company
+        return rule.company_id
 
-    def _bd_responsible(self):
-        """The responsible user of the record (its ``user_id``, if any)."""
+    def _bd_responsible(self, rule):
+        """The responsible of the record: the user in the rule's responsible
+        field, else in the record's ``user_id``, if any."""
         self.ensure_one()
+        if rule.user_field_id:
+            return self[rule.user_field_id.name]
         field = self._fields.get("user_id")
         if field and field.type == "many2one" and field.comodel_name == "res.users":
             return self.user_id
         return self.env["res.users"]
 
-    def _bd_new_spec(self, rule, status, now):
-        company = self._bd_company()
+    def _bd_new_spec(self, rule, status):
         return {
             "record": self,
             "rule": rule,
-            "calendar": rule._get_calendar(company),
-            "company": company,
+            "calendar": status["calendar"],
+            "company_id": status["company_id"],
             "user_id": status["user_id"],
             "start": status["start"],
+            "amount": status["amount"],
             "shift": 0.0,
-            "level": 0,
+            "fired": set(),
             "warned": False,
             "state": "paused" if status["pause"] else "running",
         }
@@ -370,18 +389,16 @@ class BusinessDeadlineMixin(models.AbstractModel):
     @api.model
     def _bd_prepare_timer_vals(self, spec):
         paused = spec["state"] == "paused"
-        return {
+        vals = {
             "rule_id": spec["rule"].id,
             "res_model": spec["record"]._name,
             "res_id": spec["record"].id,
-            "company_id": spec["company"].id,
+            "company_id": spec["company_id"] or False,
             "user_id": spec["user_id"] or False,
             "calendar_id": spec["calendar"].id,
-            "state": spec["state"],
             "start_time": spec["start"],
-            "due_time": spec["due_time"],
-            "warning_time": spec["warning_time"],
-            "next_escalation_time": spec["next_escalation_time"],
-            "next_action_time": spec["next_action_time"],
             "paused_since": spec["start"] if paused else False,
+            "escalation_level": len(spec["fired"]),
         }
+        vals.update(self.env["business.deadline.timer"]._spec_values(spec))
+        return vals

@@ -48,6 +48,9 @@ class BusinessDeadlineObligation(models.Model):
         index=True,
     )
 
+    def _bd_get_raisable_fields(self):
+        return ["priority"]
+
     def _check_state(self, allowed):
         if any(obligation.state not in allowed for obligation in self):
             raise UserError(

@@ -6,8 +6,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Domain
 from odoo.tools import SQL
-from odoo.tools.mail import generate_tracking_message_id
 
 from .business_deadline_rule import WORKING_UNITS
 
@@ -20,6 +20,10 @@ MOVABLE_STATES = ("running", "paused", "warning")
 SWEPT_STATES = ("running", "warning", "breached")
 # worst first: the state a record shows when it has several timers
 STATE_RANK = ["breached", "warning", "running", "paused", "met", "cancelled"]
+# timers the sweep handles per committed batch: large enough for set-based work to
+# pay (about 15 queries a batch), small enough to keep a batch's locks and
+# transaction short
+SWEEP_BATCH_SIZE = 1000
 
 # SQL types of the columns the set-based updates write
 COLUMN_TYPES = {
@@ -34,11 +38,14 @@ COLUMN_TYPES = {
     "paused_since": "timestamp",
     "paused_hours": "float8",
     "shift_hours": "float8",
+    "allowed_amount": "float8",
     "is_late": "bool",
     "is_warning_sent": "bool",
     "is_on_time": "float8",
     "escalation_level": "int4",
     "user_id": "int4",
+    "company_id": "int4",
+    "calendar_id": "int4",
 }
 
 
@@ -88,6 +95,12 @@ class BusinessDeadlineTimer(models.Model):
         readonly=True,
     )
     start_time = fields.Datetime(string="Start", required=True, readonly=True)
+    allowed_amount = fields.Float(
+        string="Allowed Time",
+        readonly=True,
+        help="The time allowed, in the unit of the rule (from the rule, or from the "
+        "record when the rule says so).",
+    )
     due_time = fields.Datetime(string="Due", index=True, readonly=True)
     warning_time = fields.Datetime(readonly=True)
     next_escalation_time = fields.Datetime(readonly=True)
@@ -107,9 +120,9 @@ class BusinessDeadlineTimer(models.Model):
     )
     paused_since = fields.Datetime(readonly=True)
     paused_hours = fields.Float(
-        string="Time Paused (Hours)",
+        string="Time Paused",
         readonly=True,
-        help="Wall-clock time the clock was stopped.",
+        help="Wall-clock time the clock was stopped (hours:minutes).",
     )
     shift_hours = fields.Float(
         string="Due Shift (Hours)",
@@ -118,21 +131,36 @@ class BusinessDeadlineTimer(models.Model):
         "counted in calendar time, working hours for rules counted in working time.",
     )
     is_warning_sent = fields.Boolean(string="Warning Reached", readonly=True)
+    fired_escalation_ids = fields.Many2many(
+        "business.deadline.rule.escalation",
+        "business_deadline_timer_escalation_rel",
+        "timer_id",
+        "escalation_id",
+        string="Escalations Fired",
+        readonly=True,
+    )
     escalation_level = fields.Integer(
-        string="Escalation Level Reached", default=0, readonly=True
+        string="Escalations Fired (Count)", default=0, readonly=True
     )
     breach_reason = fields.Text(readonly=True)
     acknowledged_by_id = fields.Many2one("res.users", readonly=True)
     acknowledged_date = fields.Datetime(string="Acknowledged On", readonly=True)
+    is_acknowledged = fields.Boolean(
+        string="Breach Acknowledged",
+        compute="_compute_is_acknowledged",
+        store=True,
+    )
     can_acknowledge = fields.Boolean(compute="_compute_can_acknowledge")
 
-    _rule_record_unique = models.Constraint(
-        "UNIQUE (rule_id, res_model, res_id)",
-        "A record has one timer per deadline rule.",
+    _open_timer_unique = models.UniqueIndex(
+        "(rule_id, res_model, res_id) "
+        "WHERE state IN ('running', 'paused', 'warning', 'breached')",
+        "A record has one open timer per deadline rule.",
     )
     _sweep_idx = models.Index(
         "(next_action_time, id) WHERE state IN ('running', 'warning', 'breached')"
     )
+    _document_idx = models.Index("(res_model, res_id)")
 
     @api.depends("res_model", "res_id")
     def _compute_res_name(self):
@@ -145,7 +173,12 @@ class BusinessDeadlineTimer(models.Model):
             for timer in timers:
                 timer.res_name = names.get(timer.res_id, False)
 
-    @api.depends("state", "acknowledged_by_id", "user_id")
+    @api.depends("acknowledged_by_id")
+    def _compute_is_acknowledged(self):
+        for timer in self:
+            timer.is_acknowledged = bool(timer.acknowledged_by_id)
+
+    @api.depends("breach_time", "acknowledged_by_id", "user_id")
     @api.depends_context("uid")
     def _compute_can_acknowledge(self):
         is_manager = self.env.user.has_group(
@@ -153,7 +186,7 @@ class BusinessDeadlineTimer(models.Model):
         )
         for timer in self:
             timer.can_acknowledge = (
-                timer.state == "breached"
+                bool(timer.breach_time)
                 and not timer.acknowledged_by_id
                 and (is_manager or timer.user_id == self.env.user)
             )
@@ -187,31 +220,27 @@ class BusinessDeadlineTimer(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
-        """Hide the timers of the records the user cannot read (as mail.activity)."""
+        """Hide the timers of the records the user cannot read, in SQL: pages,
+        counts and groups are exact."""
         if self.env.su or kwargs.get("bypass_access"):
             return super()._search(domain, offset, limit, order, **kwargs)
-        query = super()._search(domain, offset, limit, order, **kwargs)
-        rows = self.env.execute_query(
-            query.select(
-                SQL.identifier(self._table, "id"),
-                SQL.identifier(self._table, "res_model"),
-                SQL.identifier(self._table, "res_id"),
-            )
-        )
-        doc_ids = defaultdict(set)
-        for __, model, res_id in rows:
-            doc_ids[model].add(res_id)
-        allowed = {}
-        for model, ids in doc_ids.items():
-            if model not in self.env:
-                allowed[model] = set()
+        domain = Domain(domain) & self._bd_visible_domain()
+        return super()._search(domain, offset, limit, order, **kwargs)
+
+    @api.model
+    def _bd_visible_domain(self):
+        """Timers of the records of the deadline models the user can read."""
+        visible = []
+        rule_model = self.env["business.deadline.rule"]
+        for model_name in rule_model._get_deadline_model_names():
+            model = self.env[model_name]
+            if not model.has_access("read"):
                 continue
-            records = self.env[model].browse(ids).sudo().exists().sudo(False)
-            allowed[model] = set(records._filtered_access("read")._ids)
-        timers = self.browse(
-            id_ for id_, model, res_id in rows if res_id in allowed[model]
-        )
-        return timers._as_query(order)
+            visible.append(
+                Domain("res_model", "=", model_name)
+                & Domain("res_id", "any!", model._search([]))
+            )
+        return Domain.OR(visible) if visible else Domain.FALSE
 
     # ------------------------------------------------------- acknowledging
 
@@ -228,7 +257,7 @@ class BusinessDeadlineTimer(models.Model):
         }
 
     def _check_can_acknowledge(self):
-        if any(timer.state != "breached" for timer in self):
+        if any(not timer.breach_time for timer in self):
             raise UserError(self.env._("Only a breached deadline can be acknowledged."))
         if any(timer.acknowledged_by_id for timer in self):
             raise UserError(self.env._("This breach is already acknowledged."))
@@ -244,7 +273,8 @@ class BusinessDeadlineTimer(models.Model):
             )
 
     def _action_acknowledge(self, reason):
-        """Record the reason of the breaches and who acknowledged them, and when."""
+        """Record the reason of the breaches, who acknowledged them and when, and
+        say so on the documents' chatter."""
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason of the breach."))
         self._check_can_acknowledge()
@@ -255,6 +285,22 @@ class BusinessDeadlineTimer(models.Model):
                 "acknowledged_date": fields.Datetime.now(),
             }
         )
+        for timer in self.sudo():
+            record = self.env[timer.res_model].sudo().browse(timer.res_id).exists()
+            if not record or not hasattr(record, "message_post"):
+                continue
+            record.message_post(
+                body=Markup("<p>%s</p><p>%s</p>")
+                % (
+                    self.env._(
+                        "Breach of the deadline %(rule)s acknowledged.",
+                        rule=timer.rule_id.name,
+                    ),
+                    reason.strip(),
+                ),
+                author_id=self.env.user.partner_id.id,
+                subtype_xmlid="mail.mt_note",
+            )
 
     def action_open_record(self):
         self.ensure_one()
@@ -269,32 +315,30 @@ class BusinessDeadlineTimer(models.Model):
 
     @api.model
     def _plan(self, specs, now):
-        """Compute the due, warning, escalation and next action times, set-based.
+        """Compute the due, warning, escalation and next action times, set-based,
+        and settle each timer in its true state at ``now``.
 
-        :param specs: list of dicts with ``rule``, ``calendar``, ``start``, ``shift``
-            (due shift in hours), ``level`` (escalation levels fired), ``warned``,
-            ``state``; updated in place with ``due_time``, ``warning_time``,
-            ``next_escalation_time`` and ``next_action_time``.
+        :param specs: list of dicts with ``rule``, ``calendar``, ``start``,
+            ``amount`` (allowed time in the rule's unit), ``shift`` (due shift in
+            hours), ``fired`` (set of escalation level ids already fired),
+            ``warned``, ``state``; updated in place with ``due_time``,
+            ``warning_time``, ``next_escalation_time``, ``next_action_time``, and
+            ``breach_time`` when the timer is already breached.
         """
         groups = defaultdict(list)
         for spec in specs:
-            groups[spec["calendar"], spec["rule"]].append(spec)
-        for (calendar, rule), group in groups.items():
-            dues = calendar._bd_add_batch(
-                [spec["start"] for spec in group], rule.amount, rule.unit
-            )
+            groups[spec["calendar"], spec["amount"], spec["rule"].unit].append(spec)
+        for (calendar, amount, unit), group in groups.items():
+            dues = calendar._bd_add_batch([spec["start"] for spec in group], amount, unit)
             for spec, due in zip(group, dues, strict=True):
                 spec["due_time"] = due or spec["start"]
         # pauses push the due time back, in the basis of the rule's unit
         shifts = defaultdict(list)
         for spec in specs:
             if spec["shift"]:
-                basis = (
-                    "working_hours"
-                    if spec["rule"].unit in WORKING_UNITS
-                    else "calendar_hours"
+                shifts[spec["calendar"], self._basis(spec["rule"].unit), spec["shift"]].append(
+                    spec
                 )
-                shifts[spec["calendar"], basis, spec["shift"]].append(spec)
         for (calendar, basis, shift), group in shifts.items():
             dues = calendar._bd_add_batch(
                 [spec["due_time"] for spec in group], shift, basis
@@ -302,54 +346,106 @@ class BusinessDeadlineTimer(models.Model):
             for spec, due in zip(group, dues, strict=True):
                 spec["due_time"] = due or spec["due_time"]
         self._plan_warnings(specs)
-        self._plan_escalations(specs)
+        self._plan_escalations(specs, now)
         for spec in specs:
+            self._settle(spec, now)
             spec["next_action_time"] = self._next_action_time(spec)
         return specs
 
     @api.model
+    def _basis(self, unit):
+        """The hours a pause shifts a due time by: working or wall-clock."""
+        return "working_hours" if unit in WORKING_UNITS else "calendar_hours"
+
+    @api.model
     def _plan_warnings(self, specs):
+        """Warning times: a fixed lead before the due time, or the due time less a
+        percentage of the allowed time (of the working time allowed, for rules
+        counted in working time, so the warning falls in working hours)."""
+        escalation_model = self.env["business.deadline.rule.escalation"]
         leads = defaultdict(list)
+        percents = defaultdict(list)
         for spec in specs:
             rule = spec["rule"]
             spec["warning_time"] = None
-            if rule.warning_mode == "percent":
+            if rule.warning_mode == "lead":
+                leads[spec["calendar"], rule].append(spec)
+            elif rule.warning_mode == "percent" and rule.unit in WORKING_UNITS:
+                percents[spec["calendar"]].append(spec)
+            elif rule.warning_mode == "percent":
                 allowed = spec["due_time"] - spec["start"]
                 spec["warning_time"] = spec["due_time"] - allowed * (
                     rule.warning_percent / 100.0
                 )
-            elif rule.warning_mode == "lead":
-                leads[spec["calendar"], rule].append(spec)
         for (calendar, rule), group in leads.items():
-            times = calendar._bd_add_batch(
+            times = escalation_model._bd_offset_times(
+                calendar,
                 [spec["due_time"] for spec in group],
                 -rule.warning_amount,
                 rule.warning_unit,
             )
             for spec, warning_time in zip(group, times, strict=True):
                 spec["warning_time"] = warning_time or None
+        for calendar, group in percents.items():
+            allowed = calendar._bd_working_hours_between_batch(
+                [(spec["start"], spec["due_time"]) for spec in group]
+            )
+            leads_hours = [
+                -hours * spec["rule"].warning_percent / 100.0
+                for spec, hours in zip(group, allowed, strict=True)
+            ]
+            times = calendar._bd_add_batch_amounts(
+                [spec["due_time"] for spec in group], leads_hours, "working_hours"
+            )
+            for spec, warning_time in zip(group, times, strict=True):
+                spec["warning_time"] = warning_time or None
 
     @api.model
-    def _plan_escalations(self, specs):
-        """Set ``next_escalation_time``: when the next level of each timer fires."""
-        groups = defaultdict(list)
+    def _plan_escalations(self, specs, now=None):
+        """Set each spec's ``level_times`` ({level: time} of the levels not fired
+        yet) and ``next_escalation_time`` (the earliest of them).
+
+        Importing with the context key ``business_deadline_mute`` marks the levels
+        already due at ``now`` as fired, without their actions.
+        """
         levels_by_rule = {
             rule: rule._get_escalations() for rule in {spec["rule"] for spec in specs}
         }
+        groups = defaultdict(list)
         for spec in specs:
-            spec["next_escalation_time"] = None
-            levels = levels_by_rule[spec["rule"]]
-            if spec["level"] < len(levels):
-                groups[spec["calendar"], levels[spec["level"]]].append(spec)
+            spec["level_times"] = {}
+            for level in levels_by_rule[spec["rule"]]:
+                if level.id not in spec["fired"]:
+                    groups[spec["calendar"], level].append(spec)
         for (calendar, level), group in groups.items():
-            offset = level._get_signed_offset()
-            dues = [spec["due_time"] for spec in group]
-            if offset:
-                times = calendar._bd_add_batch(dues, offset, level.offset_unit)
-            else:
-                times = dues
-            for spec, escalation_time in zip(group, times, strict=True):
-                spec["next_escalation_time"] = escalation_time or None
+            times = level._bd_times(calendar, [spec["due_time"] for spec in group])
+            for spec, moment in zip(group, times, strict=True):
+                if moment:
+                    spec["level_times"][level] = moment
+        mute = now and self.env.context.get("business_deadline_mute")
+        for spec in specs:
+            if mute:
+                for level, moment in list(spec["level_times"].items()):
+                    if moment <= now:
+                        spec["fired"] = spec["fired"] | {level.id}
+                        del spec["level_times"][level]
+            moments = spec["level_times"].values()
+            spec["next_escalation_time"] = min(moments) if moments else None
+
+    @api.model
+    def _settle(self, spec, now):
+        """The true state of a running or warning timer at ``now``: born past its
+        due time it is breached (at its due time), past its warning time it warns;
+        a warning moved later by a recomputation runs again."""
+        if spec["state"] not in ("running", "warning"):
+            return
+        if spec["due_time"] and spec["due_time"] <= now:
+            spec.update(state="breached", breach_time=spec["due_time"])
+            spec["warned"] = spec["warned"] or bool(spec["warning_time"])
+        elif spec["warning_time"] and spec["warning_time"] <= now:
+            spec.update(state="warning", warned=True)
+        elif spec["state"] == "warning":
+            spec.update(state="running", warned=False)
 
     @api.model
     def _next_action_time(self, spec):
@@ -363,35 +459,171 @@ class BusinessDeadlineTimer(models.Model):
         candidates = [moment for moment in candidates if moment]
         return min(candidates) if candidates else None
 
-    def _get_spec(self):
+    def _fired_ids(self):
+        """{timer id: set of fired escalation level ids}, in one query."""
+        fired = defaultdict(set)
+        if self.ids:
+            rows = self.env.execute_query(
+                SQL(
+                    """SELECT timer_id, escalation_id
+                         FROM business_deadline_timer_escalation_rel
+                        WHERE timer_id = ANY(%s)""",
+                    self.ids,
+                )
+            )
+            for timer_id, level_id in rows:
+                fired[timer_id].add(level_id)
+        return fired
+
+    def _get_specs(self):
+        fired = self._fired_ids()
+        return [
+            {
+                "timer": timer,
+                "rule": timer.rule_id,
+                "calendar": timer.calendar_id,
+                "start": timer.start_time,
+                "amount": timer._allowed_amount(),
+                "shift": timer.shift_hours,
+                "fired": fired[timer.id],
+                "warned": timer.is_warning_sent,
+                "state": timer.state,
+            }
+            for timer in self
+        ]
+
+    def _allowed_amount(self):
+        """The time allowed: the record's (kept on the timer) when the rule takes
+        it from a field, else the rule's current amount."""
         self.ensure_one()
-        return {
-            "timer": self,
-            "rule": self.rule_id,
-            "calendar": self.calendar_id,
-            "start": self.start_time,
-            "shift": self.shift_hours,
-            "level": self.escalation_level,
-            "warned": self.is_warning_sent,
-            "state": self.state,
+        if self.rule_id.amount_field_id and self.allowed_amount:
+            return self.allowed_amount
+        return self.rule_id.amount
+
+    @api.model
+    def _spec_values(self, spec):
+        """The timer columns a plan sets."""
+        vals = {
+            "allowed_amount": spec["amount"],
+            "state": spec["state"],
+            "is_warning_sent": spec["warned"],
+            "due_time": spec["due_time"],
+            "warning_time": spec["warning_time"],
+            "next_escalation_time": spec["next_escalation_time"],
+            "next_action_time": spec["next_action_time"],
         }
+        if spec.get("breach_time"):
+            vals.update(breach_time=spec["breach_time"], is_on_time=0.0)
+        return vals
 
     def _recompute_times(self, now=None):
         """Recompute the times of open timers from their start, rule and pauses."""
         now = now or fields.Datetime.now()
         timers = self.filtered(lambda timer: timer.state in MOVABLE_STATES)
-        specs = self._plan([timer._get_spec() for timer in timers], now)
+        specs = self._plan(timers._get_specs(), now)
+        self._bulk_update({spec["timer"].id: self._spec_values(spec) for spec in specs})
+        self._write_fired(specs)
+        timers._refresh_documents()
+
+    def _write_fired(self, specs):
+        """Insert the (timer, level) pairs newly marked fired, in one query."""
+        pairs = [
+            (spec["timer"].id, level_id)
+            for spec in specs
+            if spec.get("timer")
+            for level_id in spec["fired"]
+        ]
+        if not pairs:
+            return
+        timer_ids, level_ids = zip(*pairs, strict=True)
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO business_deadline_timer_escalation_rel
+                          (timer_id, escalation_id)
+                   SELECT * FROM unnest(%s::int4[], %s::int4[])
+                   ON CONFLICT DO NOTHING""",
+                list(timer_ids),
+                list(level_ids),
+            )
+        )
+        self.invalidate_model(["fired_escalation_ids"])
+
+    def _cancel(self):
+        """Cancel open timers (their history is kept)."""
+        timers = self.filtered(lambda timer: timer.state in OPEN_STATES)
         self._bulk_update(
             {
-                spec["timer"].id: {
-                    "due_time": spec["due_time"],
-                    "warning_time": spec["warning_time"],
-                    "next_escalation_time": spec["next_escalation_time"],
-                    "next_action_time": spec["next_action_time"],
-                }
-                for spec in specs
+                timer.id: {"state": "cancelled", "next_action_time": None}
+                for timer in timers
             }
         )
+        timers._refresh_documents()
+
+    def _group_by_model(self):
+        """{model name: set of record ids} of the timers."""
+        res_ids = defaultdict(set)
+        for timer in self:
+            res_ids[timer.res_model].add(timer.res_id)
+        return res_ids
+
+    def _refresh_documents(self):
+        self._refresh_records(self._group_by_model())
+
+    @api.model
+    def _refresh_records(self, res_ids_by_model):
+        """Write the deadline summary (worst state, next due time) and the rules'
+        due date fields on the records, in SQL: one query per model and due date
+        field, whatever the number of records."""
+        for model_name, res_ids in res_ids_by_model.items():
+            if model_name not in self.env or not res_ids:
+                continue
+            model = self.env[model_name]
+            ids = sorted(res_ids)
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE %(table)s r
+                          SET deadline_state = s.state, deadline_next_due = s.next_due
+                         FROM (SELECT d.id,
+                                      (array_agg(t.state ORDER BY array_position(
+                                          %(rank)s::varchar[], t.state::varchar)))[1]
+                                          AS state,
+                                      min(t.due_time) FILTER (WHERE t.state IN %(open)s)
+                                          AS next_due
+                                 FROM unnest(%(ids)s::int4[]) AS d(id)
+                            LEFT JOIN business_deadline_timer t
+                                   ON t.res_model = %(model)s AND t.res_id = d.id
+                             GROUP BY d.id) s
+                        WHERE r.id = s.id""",
+                    table=SQL.identifier(model._table),
+                    rank=STATE_RANK,
+                    open=OPEN_STATES,
+                    ids=ids,
+                    model=model_name,
+                )
+            )
+            fnames = ["deadline_state", "deadline_next_due"]
+            rule_model = self.env["business.deadline.rule"].sudo()
+            rules = rule_model.browse(rule_model._get_rule_ids_for_model(model_name))
+            for rule in rules.filtered("due_field_id"):
+                fname = rule.due_field_id.name
+                fnames.append(fname)
+                self.env.cr.execute(
+                    SQL(
+                        """UPDATE %(table)s r SET %(column)s = s.due_time
+                             FROM (SELECT DISTINCT ON (res_id) res_id, due_time
+                                     FROM business_deadline_timer
+                                    WHERE rule_id = %(rule)s AND res_model = %(model)s
+                                      AND res_id = ANY(%(ids)s)
+                                 ORDER BY res_id, id DESC) s
+                            WHERE r.id = s.res_id""",
+                        table=SQL.identifier(model._table),
+                        column=SQL.identifier(fname),
+                        rule=rule.id,
+                        model=model_name,
+                        ids=ids,
+                    )
+                )
+            model.invalidate_model(fnames)
 
     @api.model
     def _bulk_update(self, values_by_id):
@@ -434,10 +666,14 @@ class BusinessDeadlineTimer(models.Model):
 
     @api.model
     def _get_sweep_domain(self, now):
-        return [("state", "in", SWEPT_STATES), ("next_action_time", "<=", now)]
+        return [
+            ("state", "in", SWEPT_STATES),
+            ("next_action_time", "<=", now),
+            ("rule_id.active", "=", True),
+        ]
 
     @api.model
-    def _cron_sweep(self, batch_size=1000):
+    def _cron_sweep(self, batch_size=SWEEP_BATCH_SIZE):
         """Warnings, escalations and breaches, by committed batches."""
         now = fields.Datetime.now()
         timers = self.sudo()
@@ -491,14 +727,16 @@ class BusinessDeadlineTimer(models.Model):
 
     def _sweep(self, now):
         """Move the timers in ``self`` to warning or breached and fire their
-        escalation levels due at ``now``, in a constant number of queries."""
+        escalation levels due at ``now``, in a constant number of queries.
+
+        Timers whose record is gone are cancelled (the autovacuum deletes them).
+        """
         rows = self.env.execute_query_dict(
             SQL(
                 """SELECT id, rule_id, calendar_id, res_model, res_id, user_id,
                           company_id, state, start_time, due_time, warning_time,
                           next_escalation_time,
-                          COALESCE(is_warning_sent, FALSE) AS is_warning_sent,
-                          COALESCE(escalation_level, 0) AS escalation_level
+                          COALESCE(is_warning_sent, FALSE) AS is_warning_sent
                      FROM business_deadline_timer
                     WHERE id = ANY(%s) AND state IN %s
                       FOR UPDATE""",
@@ -508,6 +746,8 @@ class BusinessDeadlineTimer(models.Model):
         )
         if not rows:
             return
+        values = {}
+        rows = self._sweep_orphans(rows, values)
         rules = self.env["business.deadline.rule"].browse({r["rule_id"] for r in rows})
         rules.escalation_ids.fetch()
         calendars = self.env["resource.calendar"].browse(
@@ -515,10 +755,8 @@ class BusinessDeadlineTimer(models.Model):
         )
         calendar_by_id = {calendar.id: calendar for calendar in calendars}
         rule_by_id = {rule.id: rule for rule in rules}
-        levels_by_rule_id = {rule.id: rule._get_escalations() for rule in rules}
-        values = {}
-        fired = []  # (row, escalation level)
-        pending = []
+        fired_ids = self.browse([row["id"] for row in rows])._fired_ids()
+        specs = []
         for row in rows:
             vals = {}
             if row["state"] != "breached" and row["due_time"] <= now:
@@ -533,44 +771,41 @@ class BusinessDeadlineTimer(models.Model):
                 vals["is_warning_sent"] = True
             row.update(vals)
             values[row["id"]] = vals
-            pending.append(row)
-        # fire the escalation levels in order; a late sweep fires several at once
-        while pending:
-            specs = []
-            for row in pending:
-                escalation_time = row["next_escalation_time"]
-                levels = levels_by_rule_id[row["rule_id"]]
-                if (
-                    escalation_time
-                    and escalation_time <= now
-                    and row["escalation_level"] < len(levels)
-                ):
-                    fired.append((row, levels[row["escalation_level"]]))
-                    row["escalation_level"] += 1
-                    specs.append(
-                        {
-                            "row": row,
-                            "rule": rule_by_id[row["rule_id"]],
-                            "calendar": calendar_by_id.get(row["calendar_id"])
-                            or rule_by_id[row["rule_id"]]._get_calendar(
-                                self.env["res.company"].browse(row["company_id"])
-                            ),
-                            "due_time": row["due_time"],
-                            "level": row["escalation_level"],
-                        }
-                    )
-            self._plan_escalations(specs)
-            pending = []
-            for spec in specs:
-                row = spec["row"]
-                row["next_escalation_time"] = spec["next_escalation_time"]
-                values[row["id"]].update(
-                    escalation_level=row["escalation_level"],
-                    next_escalation_time=row["next_escalation_time"],
-                )
-                pending.append(row)
-        for row in rows:
-            values[row["id"]]["next_action_time"] = self._next_action_time(
+            rule = rule_by_id[row["rule_id"]]
+            specs.append(
+                {
+                    "row": row,
+                    "rule": rule,
+                    "calendar": calendar_by_id.get(row["calendar_id"])
+                    or rule._get_calendar(
+                        self.env["res.company"].browse(row["company_id"])
+                    ),
+                    "due_time": row["due_time"],
+                    "fired": fired_ids[row["id"]],
+                }
+            )
+        # every level not fired yet whose time has come fires now, earliest first;
+        # a late sweep fires several at once
+        self._plan_escalations(specs)
+        fired, new_pairs = [], []
+        for spec in specs:
+            row = spec["row"]
+            due_levels = sorted(
+                (moment, level.sequence, level.id, level)
+                for level, moment in spec["level_times"].items()
+                if moment <= now
+            )
+            for __, __, level_id, level in due_levels:
+                fired.append((row, level))
+                new_pairs.append((row["id"], level_id))
+                del spec["level_times"][level]
+            moments = spec["level_times"].values()
+            row["next_escalation_time"] = min(moments) if moments else None
+            vals = values[row["id"]]
+            if due_levels:
+                vals["escalation_level"] = len(spec["fired"]) + len(due_levels)
+            vals["next_escalation_time"] = row["next_escalation_time"]
+            vals["next_action_time"] = self._next_action_time(
                 {
                     "state": row["state"],
                     "warned": row["is_warning_sent"],
@@ -580,166 +815,65 @@ class BusinessDeadlineTimer(models.Model):
                 }
             )
         self._bulk_update(values)
-        self._escalate(fired)
+        self._write_fired([{"timer": self.browse(t), "fired": {lv}} for t, lv in new_pairs])
+        res_ids = defaultdict(set)
+        for row in rows:
+            res_ids[row["res_model"]].add(row["res_id"])
+        self._refresh_records(res_ids)
+        self.env["business.deadline.rule.escalation"]._bd_fire(fired)
 
-    # ---------------------------------------------------------- escalation
-
-    @api.model
-    def _escalate(self, fired):
-        """Run the actions of the fired escalation levels, in bulk."""
-        if not fired:
-            return
-        self._post_escalation_messages(fired)
-        self._schedule_escalation_activities(
-            [(row, level) for row, level in fired if level.activity_type_id]
-        )
-        self._raise_escalation_priorities(
-            [(row, level) for row, level in fired if level.priority_field_id]
-        )
-
-    @api.model
-    def _get_escalation_partners(self, fired):
-        """The partners to notify for each fired level, as a list of id sets."""
-        users = self.env["res.users"].browse(
-            {row["user_id"] for row, __ in fired if row["user_id"]}
-        )
-        users.partner_id.fetch(["id"])
-        group_partners = {}
-        for level in {level for __, level in fired}:
-            partners = level.notify_user_ids.partner_id
-            partners |= level.notify_group_ids.all_user_ids.partner_id
-            group_partners[level] = set(partners.ids)
-        partner_by_user = {user.id: user.partner_id.id for user in users}
-        result = []
-        for row, level in fired:
-            partner_ids = set(group_partners[level])
-            if level.is_notify_responsible and row["user_id"]:
-                partner_ids.add(partner_by_user[row["user_id"]])
-            result.append(partner_ids)
-        return result
-
-    @api.model
-    def _post_escalation_messages(self, fired):
-        partners = self._get_escalation_partners(fired)
-        author = self.env.ref("base.partner_root")
-        subtype_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
-        # computed once, as mail.thread._message_log_batch does, instead of per message
-        email_from = author.email_formatted
-        reply_to = self.env["mail.thread"]._notify_get_reply_to(
-            default=email_from, author_id=author.id
-        )[False]
-        message_vals = []
-        for (row, level), partner_ids in zip(fired, partners, strict=True):
-            body = Markup("<p>%s</p>") % self.env._(
-                "Deadline %(rule)s due on %(due)s: escalation %(level)s.",
-                rule=level.rule_id.name,
-                due=fields.Datetime.to_string(row["due_time"]),
-                level=level.name,
-            )
-            message_vals.append(
-                {
-                    "model": row["res_model"],
-                    "res_id": row["res_id"],
-                    "body": body,
-                    "message_type": "notification",
-                    "subtype_id": subtype_id,
-                    "is_internal": True,
-                    "author_id": author.id,
-                    "email_from": email_from,
-                    "reply_to": reply_to,
-                    "message_id": generate_tracking_message_id("message-notify"),
-                    "record_alias_domain_id": False,
-                    "record_company_id": False,
-                    "email_add_signature": False,
-                    "partner_ids": [(6, 0, sorted(partner_ids))],
-                }
-            )
-        messages = self.env["mail.message"].sudo().create(message_vals)
-        notification_vals = [
-            {
-                "mail_message_id": message.id,
-                "res_partner_id": partner_id,
-                "notification_type": "inbox",
-                "is_read": False,
-            }
-            for message, partner_ids in zip(messages, partners, strict=True)
-            for partner_id in sorted(partner_ids)
-        ]
-        if notification_vals:
-            self.env["mail.notification"].sudo().create(notification_vals)
-
-    @api.model
-    def _schedule_escalation_activities(self, fired):
-        if not fired:
-            return
-        by_field = defaultdict(set)
-        for row, level in fired:
-            if level.activity_user_field_id:
-                by_field[row["res_model"], level.activity_user_field_id.name].add(
-                    row["res_id"]
+    def _sweep_orphans(self, rows, values):
+        """Cancel the rows whose record is gone; return the others."""
+        res_ids = defaultdict(set)
+        for row in rows:
+            res_ids[row["res_model"]].add(row["res_id"])
+        existing = set()
+        for model_name, ids in res_ids.items():
+            if model_name not in self.env:
+                continue
+            table = self.env[model_name]._table
+            found = self.env.execute_query(
+                SQL(
+                    "SELECT id FROM %s WHERE id = ANY(%s)",
+                    SQL.identifier(table),
+                    list(ids),
                 )
-        role_users = {}
-        for (model, fname), res_ids in by_field.items():
-            for record in self.env[model].sudo().browse(res_ids):
-                role_users[model, fname, record.id] = record[fname].id
-        for model, rows in self._group_rows_by_model(
-            [row for row, __ in fired]
-        ).items():
-            # fill the cache once: mail.activity reads the document names one by one
-            self.env[model].sudo().browse(rows).mapped("display_name")
-        today = fields.Date.context_today(self)
-        activity_vals = []
-        for row, level in fired:
-            user_id = False
-            if level.activity_user_field_id:
-                user_id = role_users.get(
-                    (row["res_model"], level.activity_user_field_id.name, row["res_id"])
+            )
+            existing |= {(model_name, res_id) for (res_id,) in found}
+        kept = []
+        for row in rows:
+            if (row["res_model"], row["res_id"]) in existing:
+                kept.append(row)
+            else:
+                values[row["id"]] = {"state": "cancelled", "next_action_time": None}
+        return kept
+
+    @api.autovacuum
+    def _gc_orphan_timers(self):
+        """Delete the timers whose record (or whose model) is gone."""
+        models_used = self.env.execute_query(
+            SQL("SELECT DISTINCT res_model FROM business_deadline_timer")
+        )
+        for (model_name,) in models_used:
+            model = self.env.get(model_name)
+            if model is None or model._abstract:
+                self.env.cr.execute(
+                    SQL(
+                        "DELETE FROM business_deadline_timer WHERE res_model = %s",
+                        model_name,
+                    )
                 )
-            user_id = user_id or level.activity_user_id.id or row["user_id"]
-            activity_vals.append(
-                {
-                    "res_model_id": self.env["ir.model"]._get_id(row["res_model"]),
-                    "res_id": row["res_id"],
-                    "activity_type_id": level.activity_type_id.id,
-                    "summary": level.activity_summary or level.name,
-                    "user_id": user_id or self.env.uid,
-                    "date_deadline": today,
-                }
+                continue
+            self.env.cr.execute(
+                SQL(
+                    """DELETE FROM business_deadline_timer t
+                        WHERE t.res_model = %s
+                          AND NOT EXISTS (SELECT 1 FROM %s r WHERE r.id = t.res_id)""",
+                    model_name,
+                    SQL.identifier(model._table),
+                )
             )
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(activity_vals)
-
-    @api.model
-    def _raise_escalation_priorities(self, fired):
-        groups = defaultdict(set)
-        for row, level in fired:
-            groups[
-                row["res_model"], level.priority_field_id.name, level.priority_value
-            ].add(row["res_id"])
-        for (model, fname, value), res_ids in groups.items():
-            records = self.env[model].sudo().browse(res_ids)
-            rank = self._priority_rank(records._fields[fname])
-            target = rank(value)
-            lower = records.browse(
-                record.id for record in records if rank(record[fname]) < target
-            )
-            if lower:
-                field = records._fields[fname]
-                lower.write({fname: int(value) if field.type == "integer" else value})
-
-    @api.model
-    def _priority_rank(self, field):
-        """How high a value of a priority field is: selection order, number or text.
-
-        The escalation only raises a priority, it never lowers it.
-        """
-        if field.type == "selection":
-            values = [value for value, __ in field._description_selection(self.env)]
-            return lambda value: values.index(value) if value in values else -1
-        if field.type == "integer":
-            return lambda value: int(value or 0)
-        return lambda value: value or ""
+        self.invalidate_model()
 
     # ---------------------------------------------------------- life cycle
 
@@ -748,15 +882,14 @@ class BusinessDeadlineTimer(models.Model):
         timer, and the spec changes that move its clock (or ``None``).
 
         A pause stops the clock; on resume the due time moves back by the time
-        paused, counted like the rule: wall-clock hours for calendar units,
-        working hours of the calendar for working units.
+        paused (see ``_bd_resume_shifts``, which computes it in bulk).
         """
         self.ensure_one()
         vals = {}
-        if status["user_id"] and status["user_id"] != self.user_id.id:
-            vals["user_id"] = status["user_id"]
+        if status["user_id"] != self.user_id.id:
+            vals["user_id"] = status["user_id"] or None
         paused_hours = self.paused_hours
-        if self.state == "paused" and self.paused_since:
+        if self.state == "paused" and self.paused_since and now > self.paused_since:
             paused_hours += (now - self.paused_since) / timedelta(hours=1)
         if status["cancel"] or not status["start"]:
             vals.update(state="cancelled", next_action_time=None)
@@ -775,46 +908,61 @@ class BusinessDeadlineTimer(models.Model):
                 is_on_time=0 if late else 100,
                 next_action_time=None,
             )
+            if late and not self.breach_time:
+                vals["breach_time"] = self.due_time
             if self.state == "paused":
                 vals.update(paused_since=None, paused_hours=paused_hours)
             return vals, None
+        move = {}
+        if status["company_id"] != self.company_id.id:
+            vals["company_id"] = status["company_id"] or None
+            if status["calendar"] != self.calendar_id:
+                vals["calendar_id"] = status["calendar"].id
+                move["calendar"] = status["calendar"]
         if self.state == "breached":
             return vals, None
         if status["pause"] and self.state != "paused":
             vals.update(state="paused", paused_since=now, next_action_time=None)
             return vals, None
-        move = {}
         if not status["pause"] and self.state == "paused":
             state = "warning" if self.is_warning_sent else "running"
-            shift = self._shift_hours(
-                self.calendar_id, self.rule_id.unit, self.paused_since, now
-            )
             vals.update(state=state, paused_since=None, paused_hours=paused_hours)
-            move.update(state=state, shift=self.shift_hours + shift)
+            move.update(state=state, resume=(self.paused_since, now))
+        elif self.state == "paused":
+            return vals, None
         if status["start"] != self.start_time:
             move["start"] = status["start"]
+        if status["amount"] != self._allowed_amount():
+            move["amount"] = status["amount"]
         return vals, move or None
+
+    @api.model
+    def _bd_resume_shifts(self, specs):
+        """Add to each resumed spec's shift the time it was paused, in bulk: wall
+        clock hours for calendar units, working hours of the calendar for working
+        units; a pause that ended before the clock started shifts nothing."""
+        working = defaultdict(list)
+        for spec in specs:
+            since, until = spec.pop("resume", (None, None))
+            if not since or until <= since:
+                continue
+            if spec["rule"].unit in WORKING_UNITS:
+                working[spec["calendar"]].append((spec, since, until))
+            else:
+                spec["shift"] += (until - since) / timedelta(hours=1)
+        for calendar, group in working.items():
+            hours = calendar._bd_working_hours_between_batch(
+                [(since, until) for __, since, until in group]
+            )
+            for (spec, __, __), shift in zip(group, hours, strict=True):
+                spec["shift"] += shift
 
     # ---------------------------------------------------------------- misc
 
     @api.model
-    def _group_rows_by_model(self, rows):
-        res_ids = defaultdict(set)
-        for row in rows:
-            res_ids[row["res_model"]].add(row["res_id"])
-        return res_ids
-
-    @api.model
-    def _get_open_states(self):
+    def _open(self):
         return OPEN_STATES
 
     @api.model
     def _state_rank(self, state):
         return STATE_RANK.index(state)
-
-    @api.model
-    def _shift_hours(self, calendar, unit, since, until):
-        """Hours a pause from ``since`` to ``until`` pushes the due time back."""
-        if unit in WORKING_UNITS:
-            return calendar._bd_working_hours_between(since, until)
-        return (until - since) / timedelta(hours=1)

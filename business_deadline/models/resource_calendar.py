@@ -659,3 +659,16 @@ class ResourceCalendar(models.Model):
             )
         )
         return {"leaves": leaves.sudo(False), "makeup_days": makeup_days.sudo(False)}
+
+    def _bd_add_batch_amounts(self, start_dts, amounts, unit):
+        """Like ``_bd_add_batch``, with an amount per start (same order)."""
+        self.ensure_one()
+        results = [False] * len(start_dts)
+        groups = {}
+        for index, amount in enumerate(amounts):
+            groups.setdefault(amount, []).append(index)
+        for amount, indexes in groups.items():
+            answers = self._bd_add_batch([start_dts[i] for i in indexes], amount, unit)
+            for index, answer in zip(indexes, answers, strict=True):
+                results[index] = answer
+        return results

@@ -1,5 +1,6 @@
 from datetime import datetime
 
+from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 
 from .common import BusinessDeadlineCase
@@ -36,22 +37,43 @@ class BusinessDeadlineTimerCommon(BusinessDeadlineCase):
         cls.Timer = cls.env["business.deadline.timer"]
 
     @classmethod
+    def _states(cls, values, model="business.deadline.obligation"):
+        """The selection values of a model's state, as the rule's many2many takes
+        them (``values``: comma-separated technical values, or False)."""
+        field = cls.env["ir.model.fields"]._get(model, "state")
+        wanted = [value.strip() for value in (values or "").split(",") if value]
+        selections = field.selection_ids.filtered(lambda s: s.value in wanted)
+        return [Command.set(selections.ids)]
+
+    @classmethod
     def _create_rule(cls, **vals):
-        return cls.env["business.deadline.rule"].create(
-            {
-                "name": "Filing",
-                "model_id": cls.obligation_model.id,
-                "start_field_id": cls.date_start_field.id,
-                "amount": 10,
-                "unit": "calendar_hours",
-                "calendar_id": cls.calendar.id,
-                "met_states": "done",
-                "pause_states": "waiting",
-                "cancel_states": "cancel",
-                "company_id": False,
-                **vals,
-            }
-        )
+        """A rule on obligations; ``start_state``, ``met_states``,
+        ``pause_states`` and ``cancel_states`` are given as technical values."""
+        shorthands = {
+            "start_state": "start_state_ids",
+            "met_states": "met_state_ids",
+            "pause_states": "pause_state_ids",
+            "cancel_states": "cancel_state_ids",
+        }
+        states = {
+            "met_states": "done",
+            "pause_states": "waiting",
+            "cancel_states": "cancel",
+        }
+        states.update({key: vals.pop(key) for key in shorthands if key in vals})
+        values = {
+            "name": "Filing",
+            "model_id": cls.obligation_model.id,
+            "start_field_id": cls.date_start_field.id,
+            "amount": 10,
+            "unit": "calendar_hours",
+            "calendar_id": cls.calendar.id,
+            "company_id": False,
+        }
+        for key, value in states.items():
+            values[shorthands[key]] = cls._states(value)
+        values.update(vals)
+        return cls.env["business.deadline.rule"].create(values)
 
     @classmethod
     def _create_obligation(cls, **vals):

@@ -1,6 +1,7 @@
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
+from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -56,8 +57,11 @@ class TestDeadlineRule(BusinessDeadlineTimerCommon):
 
     def test_states_exist(self):
         """The states of a rule must be states of its model."""
+        other_state = self.env["ir.model.fields"]._get("res.partner", "type")
         with self.assertRaises(ValidationError):
-            self._create_rule(met_states="done, archived")
+            self._create_rule(
+                met_state_ids=[Command.set(other_state.selection_ids[:1].ids)]
+            )
 
     def test_met_condition_required(self):
         """A rule says when its deadline is met."""
@@ -88,8 +92,15 @@ class TestDeadlineRule(BusinessDeadlineTimerCommon):
                 }
             )
 
-    def test_available_states(self):
-        """The rule shows the states of its model to help fill the state lists."""
+    def test_states_offered_by_label(self):
+        """The rule offers its model's states by their labels, in the user's
+        language, for each event."""
         rule = self._create_rule()
-        self.assertIn("done: Done", rule.available_states)
-        self.assertIn("waiting: Waiting", rule.available_states)
+        self.assertEqual(
+            rule.state_field_id,
+            self.env["ir.model.fields"]._get("business.deadline.obligation", "state"),
+        )
+        self.assertEqual(rule.met_state_ids.mapped("name"), ["Done"])
+        self.assertEqual(
+            rule.with_context(lang="zh_CN").met_state_ids.mapped("value"), ["done"]
+        )

@@ -71,7 +71,10 @@ class TestDeadlineSweep(BusinessDeadlineTimerCommon):
         )
 
     def test_escalation_levels_fire_once(self):
-        """Each escalation level fires once: a re-run sends nothing twice."""
+        """Each escalation level fires once: a re-run sends nothing twice. Each
+        recipient is reached as their preferences say: Odoo inbox or e-mail."""
+        self.manager.notification_type = "inbox"
+        self.user.notification_type = "email"
         with freeze_time(MONDAY):
             obligation = self._create_obligation(date_start=MONDAY, state="open")
         timer = self._timer(obligation, self.rule)
@@ -88,7 +91,12 @@ class TestDeadlineSweep(BusinessDeadlineTimerCommon):
         notified = messages.notification_ids.filtered(
             lambda n: n.notification_type == "inbox"
         ).res_partner_id
-        self.assertEqual(notified, self.manager.partner_id | self.user.partner_id)
+        self.assertEqual(notified, self.manager.partner_id)
+        emailed = messages.notification_ids.filtered(
+            lambda n: n.notification_type == "email"
+        )
+        self.assertEqual(emailed.res_partner_id, self.user.partner_id)
+        self.assertEqual(emailed.mail_mail_id.recipient_ids, self.user.partner_id)
         activity = self._activities(obligation)
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.user)

@@ -1,5 +1,6 @@
 from datetime import datetime
 
+from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 # Helpers run in the page: wait for a condition, then go on; an error logged to the
@@ -55,7 +56,14 @@ class TestBusinessDeadlineUi(HttpCase):
                 "start_field_id": start_field.id,
                 "amount": 3,
                 "unit": "working_days",
-                "met_states": "done",
+                "met_state_ids": [
+                    Command.set(
+                        self.env.ref(
+                            "business_deadline."
+                            "selection__business_deadline_obligation__state__done"
+                        ).ids
+                    )
+                ],
             }
         )
         obligation = (
