@@ -270,7 +270,7 @@ class BusinessDeadlineMixin(models.AbstractModel):
             ]
         )
         timer_by_key = {(timer.rule_id.id, timer.res_id): timer for timer in timers}
-        new_specs, moved_specs, updates = [], [], {}
+        new_specs, moved_specs, updates, moves = [], [], {}, {}
         for rule in rules.with_env(records.env):
             matching = records
             if rule._get_record_domain() != Domain.TRUE:
@@ -300,9 +300,11 @@ class BusinessDeadlineMixin(models.AbstractModel):
                 if vals:
                     updates[timer.id] = vals
                 if move:
-                    spec = timer._get_specs()[0]
-                    spec.update(move)
-                    moved_specs.append(spec)
+                    moves[timer] = move
+        moved_timers = timer_model.browse([timer.id for timer in moves])
+        for spec in moved_timers._get_specs():
+            spec.update(moves[spec["timer"]])
+            moved_specs.append(spec)
         timer_model._bd_resume_shifts(moved_specs)
         timer_model._plan(new_specs + moved_specs, now)
         for spec in moved_specs:

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -28,7 +28,25 @@ class BusinessDeadlineObligation(models.Model):
         default=lambda self: self.env.user,
     )
     date_start = fields.Datetime(string="Start", tracking=True)
-    date_done = fields.Datetime(string="Done On", readonly=True, copy=False)
+    date_done = fields.Datetime(
+        string="Done On",
+        compute="_compute_date_done",
+        store=True,
+        copy=False,
+        help="When the obligation was done (set when it reaches Done).",
+    )
+    date_due = fields.Datetime(
+        string="Due On",
+        readonly=True,
+        copy=False,
+        help="The due time of the obligation's deadline, kept by the deadline "
+        "engine (the deadline rule names this field).",
+    )
+    days_allowed = fields.Integer(
+        string="Days Allowed",
+        help="The time this obligation allows, when it differs from the deadline "
+        "rule's (a rule may take its allowed time from this field).",
+    )
     priority = fields.Selection(
         [("0", "Normal"), ("1", "High"), ("2", "Urgent")], default="0", tracking=True
     )
@@ -47,6 +65,15 @@ class BusinessDeadlineObligation(models.Model):
         copy=False,
         index=True,
     )
+
+    @api.depends("state")
+    def _compute_date_done(self):
+        now = fields.Datetime.now()
+        for obligation in self:
+            if obligation.state != "done":
+                obligation.date_done = False
+            elif not obligation.date_done:
+                obligation.date_done = now
 
     def _bd_get_raisable_fields(self):
         return ["priority"]
@@ -67,7 +94,7 @@ class BusinessDeadlineObligation(models.Model):
 
     def action_done(self):
         self._check_state(("draft", "open", "waiting"))
-        self.write({"state": "done", "date_done": fields.Datetime.now()})
+        self.write({"state": "done"})
 
     def action_cancel(self):
         self._check_state(("draft", "open", "waiting"))

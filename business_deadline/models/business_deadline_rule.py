@@ -525,9 +525,11 @@ class BusinessDeadlineRule(models.Model):
         )
 
     def _recompute_open_timers(self):
-        """Recompute the times of the running, paused and warning timers only."""
-        timers = self._open_timers().filtered(lambda t: t.state != "breached")
-        timers._recompute_times()
+        """Recompute the times of the open timers (of a breached one, only its
+        escalations). A rule taking its allowed time from the records reads them
+        again."""
+        self.filtered("amount_field_id")._recheck_open_timers()
+        self._open_timers()._recompute_times()
 
     def _recheck_open_timers(self):
         """Check again each record that has an open timer of these rules."""

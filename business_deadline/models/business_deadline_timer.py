@@ -517,13 +517,26 @@ class BusinessDeadlineTimer(models.Model):
         return vals
 
     def _recompute_times(self, now=None):
-        """Recompute the times of open timers from their start, rule and pauses."""
+        """Recompute the times of open timers from their start, rule and pauses;
+        a breached timer keeps its due time and only plans its escalations."""
         now = now or fields.Datetime.now()
         timers = self.filtered(lambda timer: timer.state in MOVABLE_STATES)
         specs = self._plan(timers._get_specs(), now)
-        self._bulk_update({spec["timer"].id: self._spec_values(spec) for spec in specs})
+        values = {spec["timer"].id: self._spec_values(spec) for spec in specs}
+        breached = self.filtered(lambda timer: timer.state == "breached")
+        breached_specs = breached._get_specs()
+        for spec in breached_specs:
+            spec["due_time"] = spec["timer"].due_time
+            spec["warning_time"] = spec["timer"].warning_time
+        self._plan_escalations(breached_specs)
+        for spec in breached_specs:
+            values[spec["timer"].id] = {
+                "next_escalation_time": spec["next_escalation_time"],
+                "next_action_time": self._next_action_time(spec),
+            }
+        self._bulk_update(values)
         self._write_fired(specs)
-        timers._refresh_documents()
+        (timers | breached)._refresh_documents()
 
     def _write_fired(self, specs):
         """Insert the (timer, level) pairs newly marked fired, in one query."""
