@@ -43,7 +43,6 @@ class BusinessDeadlineObligation(models.Model):
         "engine (the deadline rule names this field).",
     )
     days_allowed = fields.Integer(
-        string="Days Allowed",
         help="The time this obligation allows, when it differs from the deadline "
         "rule's (a rule may take its allowed time from this field).",
     )

@@ -151,10 +151,8 @@ class BusinessDeadlineRule(models.Model):
     )
     fallback_user_id = fields.Many2one(
         "res.users",
-        string="Fallback User",
         domain="[('share', '=', False)]",
-        help="Gets the escalation activities of the records that have no "
-        "responsible.",
+        help="Gets the escalation activities of the records that have no responsible.",
     )
     due_field_id = fields.Many2one(
         "ir.model.fields",
@@ -223,7 +221,9 @@ class BusinessDeadlineRule(models.Model):
     def _compute_state_field_id(self):
         for rule in self:
             field = rule.model and self.env["ir.model.fields"]._get(rule.model, "state")
-            rule.state_field_id = field if field and field.ttype == "selection" else False
+            rule.state_field_id = (
+                field if field and field.ttype == "selection" else False
+            )
 
     @api.depends("amount")
     def _compute_amount_days(self):

@@ -197,8 +197,10 @@ class BusinessDeadlineRuleEscalation(models.Model):
     @api.model
     def _bd_recipients(self, fired):
         """The users to notify for each fired level."""
-        responsibles = self.env["res.users"].sudo().browse(
-            {row["user_id"] for row, __ in fired if row["user_id"]}
+        responsibles = (
+            self.env["res.users"]
+            .sudo()
+            .browse({row["user_id"] for row, __ in fired if row["user_id"]})
         )
         by_level = {}
         for level in {level for __, level in fired}:

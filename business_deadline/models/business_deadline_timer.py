@@ -329,16 +329,18 @@ class BusinessDeadlineTimer(models.Model):
         for spec in specs:
             groups[spec["calendar"], spec["amount"], spec["rule"].unit].append(spec)
         for (calendar, amount, unit), group in groups.items():
-            dues = calendar._bd_add_batch([spec["start"] for spec in group], amount, unit)
+            dues = calendar._bd_add_batch(
+                [spec["start"] for spec in group], amount, unit
+            )
             for spec, due in zip(group, dues, strict=True):
                 spec["due_time"] = due or spec["start"]
         # pauses push the due time back, in the basis of the rule's unit
         shifts = defaultdict(list)
         for spec in specs:
             if spec["shift"]:
-                shifts[spec["calendar"], self._basis(spec["rule"].unit), spec["shift"]].append(
-                    spec
-                )
+                shifts[
+                    spec["calendar"], self._basis(spec["rule"].unit), spec["shift"]
+                ].append(spec)
         for (calendar, basis, shift), group in shifts.items():
             dues = calendar._bd_add_batch(
                 [spec["due_time"] for spec in group], shift, basis
@@ -828,7 +830,9 @@ class BusinessDeadlineTimer(models.Model):
                 }
             )
         self._bulk_update(values)
-        self._write_fired([{"timer": self.browse(t), "fired": {lv}} for t, lv in new_pairs])
+        self._write_fired(
+            [{"timer": self.browse(t), "fired": {lv}} for t, lv in new_pairs]
+        )
         res_ids = defaultdict(set)
         for row in rows:
             res_ids[row["res_model"]].add(row["res_id"])

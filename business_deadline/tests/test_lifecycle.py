@@ -503,7 +503,9 @@ class TestTimerLifeCycle(BusinessDeadlineTimerCommon):
             orphan = self._create_obligation(
                 date_start=MONDAY, state="open", user_id=False
             )
-        rule_without = self._create_rule(name="No fallback", domain="[('id', '=', %d)]" % orphan.id)
+        rule_without = self._create_rule(
+            name="No fallback", domain="[('id', '=', %d)]" % orphan.id
+        )
         self.env["business.deadline.rule.escalation"].create(
             {
                 "rule_id": rule_without.id,
@@ -516,7 +518,10 @@ class TestTimerLifeCycle(BusinessDeadlineTimerCommon):
         with freeze_time(MONDAY + timedelta(hours=11)):
             self._sweep()
         activities = self.env["mail.activity"].search(
-            [("res_model", "=", obligation._name), ("res_id", "in", (obligation | orphan).ids)]
+            [
+                ("res_model", "=", obligation._name),
+                ("res_id", "in", (obligation | orphan).ids),
+            ]
         )
         self.assertEqual(activities.mapped("user_id"), self.manager)
         self.assertNotIn(self.env.ref("base.user_root"), activities.user_id)
@@ -579,7 +584,11 @@ class TestTimerLifeCycle(BusinessDeadlineTimerCommon):
             with freeze_time(MONDAY):
                 records = self.env["business.deadline.obligation"].create(
                     [
-                        {"name": f"Paused {i}", "date_start": MONDAY, "state": "waiting"}
+                        {
+                            "name": f"Paused {i}",
+                            "date_start": MONDAY,
+                            "state": "waiting",
+                        }
                         for i in range(count)
                     ]
                 )
