@@ -233,7 +233,7 @@ class BusinessDeadlineTimer(models.Model):
         visible = []
         rule_model = self.env["business.deadline.rule"]
         for model_name in rule_model._get_deadline_model_names():
-            model = self.env[model_name]
+            model = self.env[model_name].with_context(active_test=False)
             if not model.has_access("read"):
                 continue
             visible.append(
@@ -608,7 +608,9 @@ class BusinessDeadlineTimer(models.Model):
                             LEFT JOIN business_deadline_timer t
                                    ON t.res_model = %(model)s AND t.res_id = d.id
                              GROUP BY d.id) s
-                        WHERE r.id = s.id""",
+                        WHERE r.id = s.id
+                          AND (r.deadline_state IS DISTINCT FROM s.state
+                               OR r.deadline_next_due IS DISTINCT FROM s.next_due)""",
                     table=SQL.identifier(model._table),
                     rank=STATE_RANK,
                     open=OPEN_STATES,
@@ -630,7 +632,8 @@ class BusinessDeadlineTimer(models.Model):
                                     WHERE rule_id = %(rule)s AND res_model = %(model)s
                                       AND res_id = ANY(%(ids)s)
                                  ORDER BY res_id, id DESC) s
-                            WHERE r.id = s.res_id""",
+                            WHERE r.id = s.res_id
+                              AND r.%(column)s IS DISTINCT FROM s.due_time""",
                         table=SQL.identifier(model._table),
                         column=SQL.identifier(fname),
                         rule=rule.id,
