@@ -1,8 +1,14 @@
 """Working calendars: make-up working days, statutory days and the deadline arithmetic.
 
-This file is the only place of the suite that does working-time arithmetic. Callers pass
-naive UTC datetimes (as Odoo stores them); everything is computed in the calendar's time
-zone, always with the calendar's global leaves (public holidays) subtracted. Semantics:
+This file and ``tools/timeline.py`` are the only places of the suite that do
+working-time arithmetic: here the calendar gathers its work intervals (one
+``_work_intervals_batch`` call) into a ``WorkTimeline``, which answers every question
+without a query. Callers pass naive UTC datetimes (as Odoo stores them); everything is
+computed in the calendar's time zone, always with the calendar's global leaves (public
+holidays) subtracted: the calendar's own, and those of no calendar that belong to its
+company or to no company (never another company's), whatever the user's companies.
+Flexible-hours calendars cannot count working units (``_bd_check_countable``).
+Semantics:
 
 - ``calendar_hours``: t + N hours.
 - ``calendar_days``: the event's day is not counted; the period ends at 24:00 local time
@@ -27,129 +33,41 @@ subtracted: a weekday with attendances, or a make-up working day.
 """
 
 import math
-from bisect import bisect_left, bisect_right
 from datetime import date, datetime, time, timedelta
 
 from pytz import timezone, utc
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools.date_utils import float_to_time
 from odoo.tools.intervals import Intervals
 
-UNITS = [
-    ("calendar_hours", "Calendar Hours"),
-    ("calendar_days", "Calendar Days"),
-    ("working_hours", "Working Hours"),
-    ("working_days", "Working Days"),
-]
-_EPOCH = datetime(1970, 1, 1)
-_MICROSECOND = timedelta(microseconds=1)
-_MICROSECONDS_PER_HOUR = 3_600_000_000
+from ..tools.timeline import (
+    MICROSECONDS_PER_HOUR,
+    UNITS,
+    WORKING_UNITS,
+    WorkTimeline,
+    from_us,
+    local_midnights,
+    naive_utc,
+    to_us,
+)
+
 # plan_days and plan_hours give up after 100 windows of 14 days: so does the fast path
 _HORIZON_DAYS = 1400
 # first look-ahead: a week of slack for long holidays plus two calendar days per unit
 _LOOKAHEAD_DAYS = 31
-
-
-def _naive_utc(dt):
-    """The naive UTC datetime of an aware one; naive ones (and False) unchanged."""
-    return dt.astimezone(utc).replace(tzinfo=None) if dt and dt.tzinfo else dt
-
-
-def _to_us(dt):
-    """Microseconds since the epoch of an aware datetime or a naive UTC one."""
-    return (_naive_utc(dt) - _EPOCH) // _MICROSECOND
-
-
-def _from_us(microseconds):
-    """Naive UTC datetime of microseconds since the epoch."""
-    return _EPOCH + timedelta(microseconds=microseconds)
-
-
-class _WorkTimeline:
-    """The work intervals of one calendar over whole local days, as sorted arrays.
-
-    Built with one ``_work_intervals_batch`` call (leaves subtracted) from local
-    midnight of ``first_day`` to local midnight after ``last_day``; every question is
-    then a bisection.
-    """
-
-    def __init__(self, calendar, first_day, last_day):
-        tz = timezone(calendar.tz or "UTC")
-        self.first_ordinal = first_day.toordinal()
-        self.end_ordinal = last_day.toordinal() + 1
-        self.midnights = [
-            _to_us(tz.localize(datetime.combine(date.fromordinal(ordinal), time.min)))
-            for ordinal in range(self.first_ordinal, self.end_ordinal + 1)
-        ]
-        start = tz.localize(datetime.combine(first_day, time.min))
-        end = tz.localize(
-            datetime.combine(date.fromordinal(self.end_ordinal), time.min)
-        )
-        intervals = calendar._work_intervals_batch(
-            start, end, tz=tz, compute_leaves=True
-        )[False]
-        self.starts, self.ends, self.cum_before, self.cum_end = [], [], [], []
-        self.day_ordinals, self.day_ends = [], []
-        total = 0
-        for begin, stop, _meta in intervals:
-            start_us, stop_us = _to_us(begin), _to_us(stop)
-            self.starts.append(start_us)
-            self.ends.append(stop_us)
-            self.cum_before.append(total)
-            total += stop_us - start_us
-            self.cum_end.append(total)
-            # a working interval belongs to the local day it starts on, as in plan_days
-            ordinal = begin.astimezone(tz).date().toordinal()
-            if self.day_ordinals and self.day_ordinals[-1] == ordinal:
-                self.day_ends[-1] = max(self.day_ends[-1], stop_us)
-            else:
-                self.day_ordinals.append(ordinal)
-                self.day_ends.append(stop_us)
-
-    def local_ordinal(self, moment_us):
-        """Ordinal of the local date of an instant inside the timeline."""
-        return self.first_ordinal + bisect_right(self.midnights, moment_us) - 1
-
-    def working_day_end(self, moment_us, days):
-        """End of the Nth working day after the instant's day (0: its day or next)."""
-        first = self.local_ordinal(moment_us) + (1 if days else 0)
-        index = bisect_left(self.day_ordinals, first) + max(days, 1) - 1
-        return self.day_ends[index] if index < len(self.day_ends) else None
-
-    def working_day_end_before(self, moment_us, days):
-        """End of the Nth working day before the instant's local day (N >= 1)."""
-        index = bisect_left(self.day_ordinals, self.local_ordinal(moment_us)) - days
-        return self.day_ends[index] if index >= 0 else None
-
-    def working_before(self, moment_us):
-        """(working microseconds before the instant, index of the next interval)."""
-        index = bisect_right(self.starts, moment_us) - 1
-        if index >= 0 and moment_us < self.ends[index]:
-            return self.cum_before[index] + moment_us - self.starts[index], index
-        return (self.cum_end[index] if index >= 0 else 0), index + 1
-
-    def add_working(self, moment_us, amount_us):
-        """The instant after amount_us of working time from moment_us.
-
-        On a tie, the end of an interval, like plan_hours."""
-        done, index = self.working_before(moment_us)
-        target = done + amount_us
-        index = bisect_left(self.cum_end, target, index)
-        if index >= len(self.starts):
-            return None
-        return self.starts[index] + target - self.cum_before[index]
-
-    def sub_working(self, moment_us, amount_us):
-        """The instant amount_us of working time before moment_us.
-
-        On a tie, the start of an interval, like plan_hours with negative hours."""
-        target = self.working_before(moment_us)[0] - amount_us
-        if target <= 0:
-            return None  # earlier than the timeline: look further back
-        index = bisect_right(self.cum_before, target) - 1
-        return self.starts[index] + target - self.cum_before[index]
+# Working hours per day assumed, only to size the first look-ahead of a working-hours
+# deadline, when the calendar has no average (hours_per_day 0, e.g. no attendance yet):
+# Odoo's own default day (resource.calendar's hours_per_day defaults to 8) and China's
+# statutory 8-hour working day (Labour Law art. 36). A wrong guess costs one more
+# timeline, never a wrong answer.
+_FALLBACK_HOURS_PER_DAY = 8
+# timer states whose times the calendar's changes recompute, and states that keep a
+# calendar from switching to flexible hours
+_MOVABLE_TIMER_STATES = ("running", "paused", "warning")
+_OPEN_TIMER_STATES = ("running", "paused", "warning", "breached")
 
 
 class ResourceCalendar(models.Model):
@@ -304,8 +222,69 @@ class ResourceCalendar(models.Model):
         midnight = self._bd_tz().localize(datetime.combine(day, time.min))
         return midnight.astimezone(utc).replace(tzinfo=None)
 
+    def _bd_check_countable(self):
+        """Refuse to count working time on a flexible-hours calendar.
+
+        A flexible calendar has hours per week but no attendances in time, so the
+        engine cannot tell when work happens: working hours and working days cannot be
+        counted on it (calendar units can).
+
+        :raise ValidationError: (a ``UserError``) naming the calendar
+        """
+        flexible = self.filtered("flexible_hours")
+        if flexible:
+            raise ValidationError(
+                self.env._(
+                    "The working schedule %(calendar)s has flexible hours: deadlines "
+                    "cannot be counted on it in working hours or working days. Give it "
+                    "fixed working hours, or count the deadline in calendar hours or "
+                    "days.",
+                    calendar=flexible[0].display_name,
+                )
+            )
+
+    def _bd_leave_domain(self):
+        """Domain of the leaves the deadline arithmetic subtracts from this calendar.
+
+        Time off (not "other") of this calendar, and the global leaves of no calendar
+        that belong to the calendar's company or to no company: another company's
+        public holidays do not move this calendar's deadlines. The host adds "no
+        resource" and the calendar itself (or none).
+        """
+        self.ensure_one()
+        return Domain("time_type", "=", "leave") & (
+            Domain("calendar_id", "=", self.id)
+            | Domain("company_id", "in", [False, *self.company_id.ids])
+        )
+
+    def _bd_work_intervals(self, start, end):
+        """Work intervals of the calendar between two aware datetimes, the leaves of
+        ``_bd_leave_domain`` subtracted, whatever the user's companies and rights."""
+        self.ensure_one()
+        return self.sudo()._work_intervals_batch(
+            start,
+            end,
+            domain=list(self._bd_leave_domain()),
+            tz=self._bd_tz(),
+            compute_leaves=True,
+        )[False]
+
     def _bd_timeline(self, first_day, last_day):
-        return _WorkTimeline(self, first_day, last_day)
+        """The working-time timeline of the whole local days first_day..last_day:
+        one ``_work_intervals_batch`` call, then no query."""
+        self.ensure_one()
+        self._bd_check_countable()
+        tz = self._bd_tz()
+        midnights = local_midnights(tz, first_day, last_day)
+        intervals = self._bd_work_intervals(
+            utc.localize(from_us(midnights[0])),
+            utc.localize(from_us(midnights[-1])),
+        )
+        return WorkTimeline(
+            first_day,
+            midnights,
+            [(to_us(start), to_us(stop)) for start, stop, _meta in intervals],
+        )
 
     def _bd_check_amount(self, amount, unit):
         if unit not in dict(UNITS):
@@ -340,7 +319,7 @@ class ResourceCalendar(models.Model):
         """
         self.ensure_one()
         self._bd_check_amount(amount, unit)
-        starts = [_naive_utc(dt) for dt in start_dts]
+        starts = [naive_utc(dt) for dt in start_dts]
         if not all(starts):
             # no start, no due time: answer the others
             present = [index for index, start in enumerate(starts) if start]
@@ -356,6 +335,8 @@ class ResourceCalendar(models.Model):
             return [start + delta for start in starts]
         if unit == "calendar_days":
             return self._bd_add_calendar_days(starts, int(amount))
+        if unit in WORKING_UNITS:
+            self._bd_check_countable()
         backwards = amount < 0
         if unit == "working_days":
             days = abs(int(amount))
@@ -363,19 +344,22 @@ class ResourceCalendar(models.Model):
 
             def resolve(timeline, start):
                 if backwards:
-                    return timeline.working_day_end_before(_to_us(start), days)
-                return timeline.working_day_end(_to_us(start), days)
+                    return timeline.working_day_end_before(to_us(start), days)
+                return timeline.working_day_end(to_us(start), days)
 
         else:
-            amount_us = round(abs(amount) * _MICROSECONDS_PER_HOUR)
+            amount_us = round(abs(amount) * MICROSECONDS_PER_HOUR)
             lookahead = (
-                math.ceil(2 * abs(amount) / (self.hours_per_day or 8)) + _LOOKAHEAD_DAYS
+                math.ceil(
+                    2 * abs(amount) / (self.hours_per_day or _FALLBACK_HOURS_PER_DAY)
+                )
+                + _LOOKAHEAD_DAYS
             )
 
             def resolve(timeline, start):
                 if backwards:
-                    return timeline.sub_working(_to_us(start), amount_us)
-                return timeline.add_working(_to_us(start), amount_us)
+                    return timeline.sub_working(to_us(start), amount_us)
+                return timeline.add_working(to_us(start), amount_us)
 
         return self._bd_resolve(starts, lookahead, resolve, backwards=backwards)
 
@@ -401,7 +385,7 @@ class ResourceCalendar(models.Model):
                 if answer is None:
                     unanswered.append(index)
                 else:
-                    results[index] = _from_us(answer)
+                    results[index] = from_us(answer)
             if lookahead >= _HORIZON_DAYS:
                 break
             pending = unanswered
@@ -430,7 +414,7 @@ class ResourceCalendar(models.Model):
         timeline for all pairs.
         """
         self.ensure_one()
-        pairs = [tuple(_naive_utc(dt) for dt in pair) for pair in pairs]
+        pairs = [tuple(naive_utc(dt) for dt in pair) for pair in pairs]
         moments = [dt for pair in pairs if all(pair) for dt in pair]
         if not moments:
             return [0.0] * len(pairs)
@@ -443,9 +427,8 @@ class ResourceCalendar(models.Model):
             if not (start and end) or end <= start:
                 results.append(0.0)
                 continue
-            done_end = timeline.working_before(_to_us(end))[0]
-            done_start = timeline.working_before(_to_us(start))[0]
-            results.append((done_end - done_start) / _MICROSECONDS_PER_HOUR)
+            working = timeline.working_between(to_us(start), to_us(end))
+            results.append(working / MICROSECONDS_PER_HOUR)
         return results
 
     def _bd_working_hours_between(self, start_dt, end_dt):
@@ -466,16 +449,16 @@ class ResourceCalendar(models.Model):
             timeline = self._bd_timeline(
                 day - timedelta(days=lookback), day - timedelta(days=1)
             )
-            ordinals = timeline.day_ordinals[-n:]
-            if len(ordinals) == n or lookback >= _HORIZON_DAYS:
-                return [date.fromordinal(ordinal) for ordinal in ordinals]
+            days = timeline.working_days()[-n:]
+            if len(days) == n or lookback >= _HORIZON_DAYS:
+                return days
             lookback = min(lookback * 2, _HORIZON_DAYS)
 
     def _bd_is_working_day(self, day):
         """Whether ``day`` has working time: an attendance or make-up day, not fully
         covered by a global leave."""
         self.ensure_one()
-        return bool(self._bd_timeline(day, day).day_ordinals)
+        return bool(self._bd_timeline(day, day).working_days())
 
     # ------------------------------------------------------------------ statutory days
 
@@ -559,14 +542,19 @@ class ResourceCalendar(models.Model):
         self.ensure_one()
         if not days:
             return set()
-        leaves = self.env["resource.calendar.leaves"].search(
-            [
-                ("calendar_id", "in", [self.id, False]),
-                ("resource_id", "=", False),
-                ("time_type", "=", "leave"),
-                ("date_from", "<=", self._bd_local_midnight(max(days) + timedelta(1))),
-                ("date_to", ">=", self._bd_local_midnight(min(days))),
-            ]
+        # the leaves the arithmetic subtracts, whatever the user's companies
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search(
+                Domain("calendar_id", "in", [self.id, False])
+                & Domain("resource_id", "=", False)
+                & self._bd_leave_domain()
+                & Domain(
+                    "date_from", "<=", self._bd_local_midnight(max(days) + timedelta(1))
+                )
+                & Domain("date_to", ">=", self._bd_local_midnight(min(days)))
+            )
         )
         last_second = timedelta(seconds=1)
         return {
