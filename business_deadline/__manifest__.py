@@ -9,6 +9,7 @@
     "license": "AGPL-3",
     "development_status": "Beta",
     "depends": ["mail", "resource"],
+    "external_dependencies": {"python": ["chinesecalendar", "holidays"]},
     "data": [
         "security/business_deadline_groups.xml",
         "security/ir.model.access.csv",
@@ -25,6 +26,11 @@
         "views/business_deadline_menus.xml",
     ],
     "demo": ["demo/business_deadline_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "business_deadline/static/tests/tours/**/*",
+        ],
+    },
     "application": True,
     "installable": True,
 }

@@ -52,6 +52,10 @@ class BusinessDeadlineMakeupDay(models.Model):
     @api.depends("calendar_id")
     def _compute_hours(self):
         for makeup_day in self:
+            if not makeup_day.calendar_id:
+                # a new row without a calendar yet: hours come with the calendar
+                makeup_day.hour_from = makeup_day.hour_to = 0.0
+                continue
             attendances = makeup_day.calendar_id._bd_reference_attendances()
             makeup_day.hour_from = min(attendances.mapped("hour_from"), default=0.0)
             makeup_day.hour_to = max(attendances.mapped("hour_to"), default=0.0)

@@ -360,3 +360,16 @@ class TestCompanyLeaves(BusinessDeadlineCommon):
         other.company_id = self.company_a
         self._holiday("Other calendar's day off", self.company_a, other)
         self.assertEqual(self._due(self.std), self.tuesday_end)
+
+
+@tagged("post_install", "-at_install")
+class TestMakeupDayNew(BusinessDeadlineCommon):
+    """A new make-up day row before its calendar is chosen."""
+
+    def test_hours_without_calendar(self):
+        """Without a calendar the hours compute to 0 (no error, as the list's New
+        row); choosing the calendar fills in its regular working day."""
+        makeup_day = self.env["business.deadline.makeup.day"].new({})
+        self.assertEqual((makeup_day.hour_from, makeup_day.hour_to), (0.0, 0.0))
+        makeup_day.calendar_id = self.plain_calendar
+        self.assertEqual((makeup_day.hour_from, makeup_day.hour_to), (8.0, 17.0))
