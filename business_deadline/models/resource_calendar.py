@@ -68,6 +68,15 @@ _FALLBACK_HOURS_PER_DAY = 8
 # calendar from switching to flexible hours
 _MOVABLE_TIMER_STATES = ("running", "paused", "warning")
 _OPEN_TIMER_STATES = ("running", "paused", "warning", "breached")
+# a change of working time within a day of a timer's span may move it (time zones)
+_TIMER_MARGIN = timedelta(days=1)
+# the calendar fields whose change moves every open timer of the calendar
+_TIMER_CALENDAR_FIELDS = {
+    "tz",
+    "flexible_hours",
+    "attendance_ids",
+    "two_weeks_calendar",
+}
 
 
 class ResourceCalendar(models.Model):
@@ -81,6 +90,84 @@ class ResourceCalendar(models.Model):
         string="Make-up Working Days",
         copy=True,
     )
+
+    # ------------------------------------------------------------------ timers
+
+    @api.constrains("flexible_hours")
+    def _check_bd_flexible_hours(self):
+        """A calendar used by deadline rules or open timers keeps fixed hours."""
+        flexible = self.filtered("flexible_hours")
+        if not flexible:
+            return
+        rules = (
+            self.env["business.deadline.rule"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("calendar_id", "in", flexible.ids)], limit=1)
+        )
+        timers = (
+            self.env["business.deadline.timer"]
+            .sudo()
+            .search(
+                [
+                    ("calendar_id", "in", flexible.ids),
+                    ("state", "in", _OPEN_TIMER_STATES),
+                ],
+                limit=1,
+            )
+        )
+        if rules or timers:
+            raise ValidationError(
+                self.env._(
+                    "The working schedule %(calendar)s is used by deadline rules or "
+                    "open deadlines: it cannot switch to flexible hours, deadlines "
+                    "could no longer be counted on it.",
+                    calendar=(rules.calendar_id or timers.calendar_id).display_name,
+                )
+            )
+
+    def write(self, vals):
+        """Recompute the open timers of the calendars whose working time changes
+        (time zone, flexible hours, attendances), once for the whole write."""
+        if not set(vals) & _TIMER_CALENDAR_FIELDS:
+            return super().write(vals)
+        # the attendances written through the calendar wait for the single recompute
+        quiet = self.with_context(bd_skip_timer_recompute=True)
+        result = super(ResourceCalendar, quiet).write(vals)
+        self._bd_recompute_timers()
+        return result
+
+    def _bd_recompute_timers(self, date_from=None, date_to=None):
+        """Recompute the open timers of these calendars that a change of working time
+        between ``date_from`` and ``date_to`` (naive UTC; None: unbounded) can move.
+
+        Open timers are running, paused or warning. A timer can move when its span
+        touches the period: it started before the period ends, and its due time (or
+        next escalation) is not a day before the period starts; paused timers, whose
+        due time will move on resume, always can. A day of margin covers time zones.
+        One search, then ``_recompute_times`` set-based.
+
+        :return: the recomputed timers (sudo)
+        """
+        Timer = self.env["business.deadline.timer"].sudo()
+        if not self or self.env.context.get("bd_skip_timer_recompute"):
+            return Timer
+        domain = Domain("calendar_id", "in", self.ids) & Domain(
+            "state", "in", _MOVABLE_TIMER_STATES
+        )
+        if date_to:
+            domain &= Domain("start_time", "<=", date_to + _TIMER_MARGIN)
+        if date_from:
+            bound = date_from - _TIMER_MARGIN
+            domain &= (
+                Domain("state", "=", "paused")
+                | Domain("due_time", "=", False)
+                | Domain("due_time", ">=", bound)
+                | Domain("next_escalation_time", ">=", bound)
+            )
+        timers = Timer.search(domain)
+        timers._recompute_times()
+        return timers
 
     # ------------------------------------------------------------------ make-up days
 

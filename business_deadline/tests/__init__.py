@@ -2,6 +2,7 @@ from . import test_groups
 from . import test_ui
 from . import test_calendar
 from . import test_timeline
+from . import test_calendar_timers
 from . import test_arithmetic
 from . import test_arithmetic_properties
 from . import test_holiday_import

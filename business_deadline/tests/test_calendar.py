@@ -335,9 +335,7 @@ class TestCompanyLeaves(BusinessDeadlineCommon):
             self.std.with_user(self.user_ab).with_context(allowed_company_ids=both),
         ):
             self.assertEqual(self._due(calendar), self.tuesday_end)
-            self.assertEqual(
-                calendar._bd_global_leave_days([date(2026, 3, 3)]), set()
-            )
+            self.assertEqual(calendar._bd_global_leave_days([date(2026, 3, 3)]), set())
 
     def test_own_company_holiday_counts(self):
         """Company A's public holiday of no calendar, and one of no company, move the

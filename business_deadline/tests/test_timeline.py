@@ -65,7 +65,11 @@ class TestTimeline(unittest.TestCase):
         midnights = local_midnights(SHANGHAI, date(2026, 3, 2), date(2026, 3, 3))
         self.assertEqual(
             [from_us(m) for m in midnights],
-            [datetime(2026, 3, 1, 16), datetime(2026, 3, 2, 16), datetime(2026, 3, 3, 16)],
+            [
+                datetime(2026, 3, 1, 16),
+                datetime(2026, 3, 2, 16),
+                datetime(2026, 3, 3, 16),
+            ],
         )
 
     def test_working_days(self):
@@ -109,11 +113,17 @@ class TestTimeline(unittest.TestCase):
         """8 working hours from Monday 10:00 end Tuesday 10:00 (lunch, night skipped);
         a tie ends at the interval's end, like plan_hours."""
         monday = _us(2026, 3, 2, 10)
-        self.assertEqual(self.timeline.add_working(monday, 8 * HOUR), _us(2026, 3, 3, 10))
-        self.assertEqual(self.timeline.add_working(monday, 2 * HOUR), _us(2026, 3, 2, 12))
+        self.assertEqual(
+            self.timeline.add_working(monday, 8 * HOUR), _us(2026, 3, 3, 10)
+        )
+        self.assertEqual(
+            self.timeline.add_working(monday, 2 * HOUR), _us(2026, 3, 2, 12)
+        )
         # after hours: from the start of the next interval, over the holiday
         evening = _us(2026, 3, 3, 20)
-        self.assertEqual(self.timeline.add_working(evening, 1 * HOUR), _us(2026, 3, 5, 9))
+        self.assertEqual(
+            self.timeline.add_working(evening, 1 * HOUR), _us(2026, 3, 5, 9)
+        )
 
     def test_sub_working_hours(self):
         """Going back 2 working hours from Thursday 09:00 gives Tuesday 16:00; a tie
