@@ -14,6 +14,7 @@
         "security/business_deadline_groups.xml",
         "security/ir.model.access.csv",
         "security/business_deadline_makeup_day_security.xml",
+        "security/business_deadline_statutory_year_security.xml",
         "security/business_deadline_security.xml",
         "data/ir_cron_data.xml",
         "wizard/business_deadline_holiday_import_views.xml",

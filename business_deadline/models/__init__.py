@@ -1,4 +1,5 @@
 from . import business_deadline_makeup_day
+from . import business_deadline_statutory_year
 from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves

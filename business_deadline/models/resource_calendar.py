@@ -90,6 +90,22 @@ class ResourceCalendar(models.Model):
         string="Make-up Working Days",
         copy=True,
     )
+    statutory_year_ids = fields.One2many(
+        "business.deadline.statutory.year",
+        "calendar_id",
+        string="Statutory Years",
+        help="The years whose statutory days (public holidays, make-up working days) "
+        "were imported into this calendar, and their source.",
+    )
+    bd_statutory_until = fields.Integer(
+        string="Statutory Days Until",
+        compute="_compute_bd_statutory_until",
+        store=True,
+        help="The last year whose statutory days were imported; 0 when never.",
+    )
+    bd_statutory_warning = fields.Char(
+        string="Statutory Days Warning", compute="_compute_bd_statutory_warning"
+    )
 
     # ------------------------------------------------------------------ timers
 
@@ -553,14 +569,61 @@ class ResourceCalendar(models.Model):
     def _bd_fetch_statutory_days(self, country, year):
         """Public holidays and make-up working days of a country for a year.
 
-        China from ``chinese_calendar`` (with its make-up days), other countries from
-        ``holidays`` (public holidays only). Both libraries are imported here, lazily.
-
         :return: ({date: holiday name}, {date: make-up day name})
         :raise UserError: library missing, or country / year not covered
         """
+        data = self._bd_fetch_statutory_data(country, year)
+        return data["holidays"], data["makeup_days"]
+
+    @api.model
+    def _bd_fetch_statutory_data(self, country, year):
+        """Statutory days of a country for a year, and where they come from.
+
+        China from ``chinese_calendar`` (with its make-up days); for a year it does not
+        cover yet, China's public holidays from ``holidays``, whose make-up working
+        days (调休) are unknown. Other countries from ``holidays`` (public holidays
+        only: they have no make-up days). Both libraries are imported here, lazily.
+
+        :return: dict with ``holidays`` ({date: name}), ``makeup_days`` ({date: name}),
+            ``source`` (a ``business.deadline.statutory.year`` source) and
+            ``is_makeup_complete`` (False when make-up days must be entered by hand)
+        :raise UserError: library missing, or country / year not covered
+        """
         if country.code == "CN":
-            return self._bd_fetch_statutory_days_china(country, year)
+            try:
+                holidays, makeup_days = self._bd_fetch_statutory_days_china(
+                    country, year
+                )
+            except UserError:
+                holidays = {
+                    # "春节（补假）" (day in lieu) is part of 春节
+                    day: name.split("（")[0]
+                    for day, name in self._bd_fetch_holidays_library(
+                        country, year, "zh_CN"
+                    ).items()
+                }
+                return {
+                    "holidays": holidays,
+                    "makeup_days": {},
+                    "source": "holidays",
+                    "is_makeup_complete": False,
+                }
+            return {
+                "holidays": holidays,
+                "makeup_days": makeup_days,
+                "source": "chinesecalendar",
+                "is_makeup_complete": True,
+            }
+        return {
+            "holidays": self._bd_fetch_holidays_library(country, year),
+            "makeup_days": {},
+            "source": "holidays",
+            "is_makeup_complete": True,
+        }
+
+    @api.model
+    def _bd_fetch_holidays_library(self, country, year, language=None):
+        """{date: name} of a country's public holidays for a year, from ``holidays``."""
         try:
             import holidays as holidays_lib
         except ImportError as error:
@@ -571,12 +634,14 @@ class ResourceCalendar(models.Model):
                 )
             ) from error
         try:
-            days = holidays_lib.country_holidays(country.code, years=year)
+            days = holidays_lib.country_holidays(
+                country.code, years=year, language=language
+            )
         except NotImplementedError as error:
             raise UserError(self._bd_uncovered_error(country, year)) from error
         if not days:
             raise UserError(self._bd_uncovered_error(country, year))
-        return {day: name for day, name in sorted(days.items())}, {}
+        return {day: name for day, name in sorted(days.items())}
 
     @api.model
     def _bd_fetch_statutory_days_china(self, country, year):
@@ -614,6 +679,18 @@ class ResourceCalendar(models.Model):
         if not holidays:
             raise UserError(self._bd_uncovered_error(country, year))
         return holidays, makeup_days
+
+    @api.model
+    def _bd_makeup_incomplete_note(self, country, year):
+        """What the user must do when the make-up days of a year are unknown."""
+        return self.env._(
+            "The chinesecalendar library does not cover %(year)s yet: the public "
+            "holidays of %(country)s come from the holidays library, without the "
+            "make-up working days (调休). Enter them by hand (Make-up Working Days) "
+            "from the State Council's official notice on the %(year)s holidays.",
+            year=year,
+            country=country.display_name,
+        )
 
     @api.model
     def _bd_uncovered_error(self, country, year):
@@ -657,10 +734,12 @@ class ResourceCalendar(models.Model):
         """What an import adds to this calendar, days already present skipped.
 
         :return: {"leaves": [(first date, last date, name)], one per contiguous block of
-            holidays not yet covered by a global leave; "makeup_days": [(date, name)]}
+            holidays not yet covered by a global leave; "makeup_days": [(date, name)];
+            "source", "is_makeup_complete" and "note" (see the statutory year)}
         """
         self.ensure_one()
-        holidays, makeup_days = self._bd_fetch_statutory_days(country, year)
+        data = self._bd_fetch_statutory_data(country, year)
+        holidays, makeup_days = data["holidays"], data["makeup_days"]
         covered = self._bd_global_leave_days(list(holidays))
         blocks = []
         for day in sorted(set(holidays) - covered):
@@ -680,6 +759,11 @@ class ResourceCalendar(models.Model):
                 for day, name in sorted(makeup_days.items())
                 if day not in existing and not self._bd_is_regular_weekday(day)
             ],
+            "source": data["source"],
+            "is_makeup_complete": data["is_makeup_complete"],
+            "note": ""
+            if data["is_makeup_complete"]
+            else self._bd_makeup_incomplete_note(country, year),
         }
 
     def _bd_import_statutory_days(self, country, year):
@@ -733,4 +817,83 @@ class ResourceCalendar(models.Model):
                 ]
             )
         )
-        return {"leaves": leaves.sudo(False), "makeup_days": makeup_days.sudo(False)}
+        statutory_year = self._bd_record_statutory_year(country, year, plan)
+        return {
+            "leaves": leaves.sudo(False),
+            "makeup_days": makeup_days.sudo(False),
+            "statutory_year": statutory_year.sudo(False),
+        }
+
+    def _bd_record_statutory_year(self, country, year, plan):
+        """Record that the calendar has the year's statutory days, and their source."""
+        self.ensure_one()
+        StatutoryYear = self.env["business.deadline.statutory.year"].sudo()
+        vals = {
+            "source": plan["source"],
+            "is_makeup_complete": plan["is_makeup_complete"],
+            "note": plan["note"],
+        }
+        statutory_year = StatutoryYear.search(
+            [
+                ("calendar_id", "=", self.id),
+                ("country_id", "=", country.id),
+                ("year", "=", year),
+            ]
+        )
+        if statutory_year:
+            if statutory_year.source != "manual":
+                statutory_year.write(vals)
+            return statutory_year
+        return StatutoryYear.create(
+            {"calendar_id": self.id, "country_id": country.id, "year": year, **vals}
+        )
+
+    # ------------------------------------------------------------------ covered years
+
+    @api.depends("statutory_year_ids.year")
+    def _compute_bd_statutory_until(self):
+        for calendar in self:
+            calendar.bd_statutory_until = max(
+                calendar.statutory_year_ids.mapped("year"), default=0
+            )
+
+    @api.depends("statutory_year_ids.year")
+    @api.depends_context("uid")
+    def _compute_bd_statutory_warning(self):
+        this_year = fields.Date.context_today(self).year
+        for calendar in self:
+            missing = calendar._bd_uncovered_years(
+                date(this_year, 1, 1), date(this_year + 1, 12, 31)
+            )
+            calendar.bd_statutory_warning = (
+                self.env._(
+                    "No statutory days imported for %(years)s: public holidays of "
+                    "those years count as working days. Import them (Deadlines › "
+                    "Configuration › Import Statutory Days).",
+                    years=", ".join(str(year) for year in missing),
+                )
+                if missing
+                else False
+            )
+
+    def _bd_uncovered_years(self, date_from, date_to):
+        """The years of [date_from, date_to] whose statutory days were not imported.
+
+        Only for a calendar that ever imported statutory days (a calendar that never
+        did is deliberately without them): [] otherwise.
+
+        :param date_from: a date, or a naive UTC datetime (its local date is taken)
+        :param date_to: idem
+        :return: sorted list of years (int)
+        """
+        self.ensure_one()
+        covered = set(self.sudo().statutory_year_ids.mapped("year"))
+        if not covered or not (date_from and date_to):
+            return []
+        first, last = (
+            self._bd_local_date(day) if isinstance(day, datetime) else day
+            for day in (date_from, date_to)
+        )
+        return [
+            year for year in range(first.year, last.year + 1) if year not in covered
+        ]
