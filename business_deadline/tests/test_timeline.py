@@ -31,6 +31,7 @@ class TestTimeline(unittest.TestCase):
     Monday, Tuesday and Thursday (Wednesday is a holiday, Friday a half day 08-12)."""
 
     def setUp(self):
+        super().setUp()
         self.first_day = date(2026, 3, 2)
         midnights = local_midnights(UTC, self.first_day, date(2026, 3, 8))
         intervals = []
