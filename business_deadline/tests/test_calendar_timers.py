@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
@@ -129,6 +129,32 @@ class TestCalendarChangesMoveTimers(BusinessDeadlineTimerCommon):
         """Moving the calendar to Shanghai time moves the due time to 17:00 there."""
         self.calendar.tz = "Asia/Shanghai"
         self.assertEqual(self.timer.due_time, datetime(2026, 3, 9, 9, 0))
+
+    @freeze_time(MONDAY)
+    def test_recompute_is_set_based(self):
+        """Adding a holiday costs the same number of queries for 1 and for 10 more
+        open timers in its span."""
+
+        def holiday_queries(day):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self._holiday(day)
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        holiday_queries(date(2026, 3, 3))  # warm the registry caches
+        few = holiday_queries(date(2026, 3, 4))
+        for _index in range(10):
+            self._create_obligation(date_start=MONDAY, state="open")
+        many = holiday_queries(date(2026, 3, 5))
+        self.assertEqual(
+            self.Timer.search_count(
+                [("rule_id", "=", self.rule.id), ("due_time", "=", DUE + timedelta(3))]
+            ),
+            11,
+        )
+        self.assertEqual(many, few)
 
     @freeze_time(MONDAY)
     def test_shared_holiday_of_no_company(self):

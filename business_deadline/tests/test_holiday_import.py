@@ -250,3 +250,25 @@ class TestHolidayImport(BusinessDeadlineCommon):
             self.plain_calendar.with_user(self.user)._bd_import_statutory_days(
                 self.china, 2026
             )
+
+    def test_statutory_years_access(self):
+        """Deadline users read the statutory years of their companies' calendars;
+        only managers change them."""
+        statutory_year = self.calendar.statutory_year_ids
+        self.assertEqual(
+            statutory_year.with_user(self.user).read(["year"])[0]["year"], 2026
+        )
+        with self.assertRaises(AccessError):
+            statutory_year.with_user(self.user).write({"is_makeup_complete": False})
+        statutory_year.with_user(self.manager).write({"is_makeup_complete": False})
+        self.assertFalse(statutory_year.is_makeup_complete)
+        other_company = self.env["res.company"].create({"name": "Other Co"})
+        self.plain_calendar.company_id = other_company
+        hidden = self.plain_calendar._bd_import_statutory_days(self.china, 2026)[
+            "statutory_year"
+        ]
+        visible = (
+            self.env["business.deadline.statutory.year"].with_user(self.user).search([])
+        )
+        self.assertIn(statutory_year, visible)
+        self.assertNotIn(hidden, visible)

@@ -118,7 +118,7 @@ def main():
                 + ("" if res["limit_identical"] else " (RESULTS DIFFER)"),
                 f"{fmt(res['seconds'])} s (sweep, notes and activities included)",
                 f"{fmt(res['limit_seconds'])} s (one bare SQL UPDATE)",
-                f"{fmt(res['limit_ratio'])}× the limit",
+                f"{res['limit_ratio']:,.1f}× the limit",
                 "≤ 3× the limit, identical states",
                 "yes"
                 if res["limit_ratio"] is not None
