@@ -9,10 +9,12 @@
     "license": "AGPL-3",
     "development_status": "Beta",
     "depends": ["mail", "resource"],
+    "external_dependencies": {"python": ["chinesecalendar", "holidays"]},
     "data": [
         "security/business_deadline_groups.xml",
         "security/ir.model.access.csv",
         "security/business_deadline_makeup_day_security.xml",
+        "security/business_deadline_statutory_year_security.xml",
         "security/business_deadline_security.xml",
         "data/ir_cron_data.xml",
         "wizard/business_deadline_holiday_import_views.xml",
@@ -25,6 +27,11 @@
         "views/business_deadline_menus.xml",
     ],
     "demo": ["demo/business_deadline_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "business_deadline/static/tests/tours/**/*",
+        ],
+    },
     "application": True,
     "installable": True,
 }

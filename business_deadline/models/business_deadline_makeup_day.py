@@ -1,3 +1,5 @@
+from datetime import datetime, time, timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.misc import format_date
@@ -49,9 +51,56 @@ class BusinessDeadlineMakeupDay(models.Model):
         "A working schedule can have only one make-up working day per date.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        makeup_days = super().create(vals_list)
+        makeup_days._bd_recompute_timers()
+        return makeup_days
+
+    def write(self, vals):
+        if not set(vals) & {"calendar_id", "date", "hour_from", "hour_to"}:
+            return super().write(vals)
+        before = self._bd_timer_scope()
+        result = super().write(vals)
+        self._bd_recompute_timers(before)
+        return result
+
+    def unlink(self):
+        before = self._bd_timer_scope()
+        result = super().unlink()
+        self.browse()._bd_recompute_timers(before)
+        return result
+
+    def _bd_timer_scope(self):
+        """(calendars, date_from, date_to): naive UTC bounds of the days, a day of
+        margin either side for the calendars' time zones."""
+        if not self:
+            return self.env["resource.calendar"], None, None
+        days = self.mapped("date")
+        return (
+            self.calendar_id,
+            datetime.combine(min(days) - timedelta(days=1), time.min),
+            datetime.combine(max(days) + timedelta(days=2), time.min),
+        )
+
+    def _bd_recompute_timers(self, *scopes):
+        """Recompute the open timers these make-up days (and earlier scopes) move."""
+        scopes = [self._bd_timer_scope(), *scopes]
+        scopes = [scope for scope in scopes if scope[0]]
+        if not scopes:
+            return
+        calendars = self.env["resource.calendar"].union(*(scope[0] for scope in scopes))
+        calendars.exists()._bd_recompute_timers(
+            min(scope[1] for scope in scopes), max(scope[2] for scope in scopes)
+        )
+
     @api.depends("calendar_id")
     def _compute_hours(self):
         for makeup_day in self:
+            if not makeup_day.calendar_id:
+                # a new row without a calendar yet: hours come with the calendar
+                makeup_day.hour_from = makeup_day.hour_to = 0.0
+                continue
             attendances = makeup_day.calendar_id._bd_reference_attendances()
             makeup_day.hour_from = min(attendances.mapped("hour_from"), default=0.0)
             makeup_day.hour_to = max(attendances.mapped("hour_to"), default=0.0)

@@ -5,10 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools.safe_eval import safe_eval
 
-from .resource_calendar import UNITS
-
-WORKING_UNITS = ("working_hours", "working_days")
-DAY_UNITS = ("calendar_days", "working_days")
+from ..tools.timeline import DAY_UNITS, UNITS, WORKING_UNITS
 # the events of a rule other than its start: each is met by states and/or a filter
 CONDITIONS = ("start", "met", "pause", "cancel")
 # records synchronised at once when a rule is applied to the existing records: large
@@ -412,10 +409,15 @@ class BusinessDeadlineRule(models.Model):
                     )
                 )
 
-    @api.constrains("calendar_id", "unit", "warning_unit")
+    @api.constrains("calendar_id", "unit", "warning_unit", "warning_mode")
     def _check_calendar(self):
+        """A flexible-hours calendar cannot count working time: refused here,
+        when the rule is saved."""
         for rule in self:
-            if rule.calendar_id and rule.calendar_id.flexible_hours:
+            units = {rule.unit} | set(rule.escalation_ids.mapped("offset_unit"))
+            if rule.warning_mode == "lead":
+                units.add(rule.warning_unit)
+            if units & set(WORKING_UNITS):
                 rule.calendar_id._bd_check_countable()
 
     # --------------------------------------------------------------- CRUD

@@ -8,7 +8,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools.mail import generate_tracking_message_id
 from odoo.tools.misc import format_datetime
 
-from .resource_calendar import UNITS
+from ..tools.timeline import DAY_UNITS, UNITS
 
 # offsets in days count from the last instant of the due period (24:00 of the last
 # day is also the first instant of the next one)
@@ -118,7 +118,7 @@ class BusinessDeadlineRuleEscalation(models.Model):
                         )
                     )
             if (
-                level.offset_unit in ("calendar_days", "working_days")
+                level.offset_unit in DAY_UNITS
                 and not float(level.offset_amount).is_integer()
             ):
                 raise ValidationError(
@@ -171,7 +171,7 @@ class BusinessDeadlineRuleEscalation(models.Model):
         and escalation levels."""
         if not offset:
             return list(dues)
-        if unit in ("calendar_days", "working_days"):
+        if unit in DAY_UNITS:
             dues = [due - _LAST_INSTANT if due else due for due in dues]
         return calendar._bd_add_batch(dues, offset, unit)
 

@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from .business_deadline_rule import WORKING_UNITS
+from ..tools.timeline import WORKING_UNITS
 
 _logger = logging.getLogger(__name__)
 

@@ -1,8 +1,14 @@
 """Working calendars: make-up working days, statutory days and the deadline arithmetic.
 
-This file is the only place of the suite that does working-time arithmetic. Callers pass
-naive UTC datetimes (as Odoo stores them); everything is computed in the calendar's time
-zone, always with the calendar's global leaves (public holidays) subtracted. Semantics:
+This file and ``tools/timeline.py`` are the only places of the suite that do
+working-time arithmetic: here the calendar gathers its work intervals (one
+``_work_intervals_batch`` call) into a ``WorkTimeline``, which answers every question
+without a query. Callers pass naive UTC datetimes (as Odoo stores them); everything is
+computed in the calendar's time zone, always with the calendar's global leaves (public
+holidays) subtracted: the calendar's own, and those of no calendar that belong to its
+company or to no company (never another company's), whatever the user's companies.
+Flexible-hours calendars cannot count working units (``_bd_check_countable``).
+Semantics:
 
 - ``calendar_hours``: t + N hours.
 - ``calendar_days``: the event's day is not counted; the period ends at 24:00 local time
@@ -27,129 +33,51 @@ subtracted: a weekday with attendances, or a make-up working day.
 """
 
 import math
-from bisect import bisect_left, bisect_right
 from datetime import date, datetime, time, timedelta
 
 from pytz import timezone, utc
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools.date_utils import float_to_time
 from odoo.tools.intervals import Intervals
 
-UNITS = [
-    ("calendar_hours", "Calendar Hours"),
-    ("calendar_days", "Calendar Days"),
-    ("working_hours", "Working Hours"),
-    ("working_days", "Working Days"),
-]
-_EPOCH = datetime(1970, 1, 1)
-_MICROSECOND = timedelta(microseconds=1)
-_MICROSECONDS_PER_HOUR = 3_600_000_000
+from ..tools.timeline import (
+    DAY_UNITS,
+    MICROSECONDS_PER_HOUR,
+    UNITS,
+    WORKING_UNITS,
+    WorkTimeline,
+    from_us,
+    local_midnights,
+    naive_utc,
+    to_us,
+)
+
 # plan_days and plan_hours give up after 100 windows of 14 days: so does the fast path
 _HORIZON_DAYS = 1400
 # first look-ahead: a week of slack for long holidays plus two calendar days per unit
 _LOOKAHEAD_DAYS = 31
-
-
-def _naive_utc(dt):
-    """The naive UTC datetime of an aware one; naive ones (and False) unchanged."""
-    return dt.astimezone(utc).replace(tzinfo=None) if dt and dt.tzinfo else dt
-
-
-def _to_us(dt):
-    """Microseconds since the epoch of an aware datetime or a naive UTC one."""
-    return (_naive_utc(dt) - _EPOCH) // _MICROSECOND
-
-
-def _from_us(microseconds):
-    """Naive UTC datetime of microseconds since the epoch."""
-    return _EPOCH + timedelta(microseconds=microseconds)
-
-
-class _WorkTimeline:
-    """The work intervals of one calendar over whole local days, as sorted arrays.
-
-    Built with one ``_work_intervals_batch`` call (leaves subtracted) from local
-    midnight of ``first_day`` to local midnight after ``last_day``; every question is
-    then a bisection.
-    """
-
-    def __init__(self, calendar, first_day, last_day):
-        tz = timezone(calendar.tz or "UTC")
-        self.first_ordinal = first_day.toordinal()
-        self.end_ordinal = last_day.toordinal() + 1
-        self.midnights = [
-            _to_us(tz.localize(datetime.combine(date.fromordinal(ordinal), time.min)))
-            for ordinal in range(self.first_ordinal, self.end_ordinal + 1)
-        ]
-        start = tz.localize(datetime.combine(first_day, time.min))
-        end = tz.localize(
-            datetime.combine(date.fromordinal(self.end_ordinal), time.min)
-        )
-        intervals = calendar._work_intervals_batch(
-            start, end, tz=tz, compute_leaves=True
-        )[False]
-        self.starts, self.ends, self.cum_before, self.cum_end = [], [], [], []
-        self.day_ordinals, self.day_ends = [], []
-        total = 0
-        for begin, stop, _meta in intervals:
-            start_us, stop_us = _to_us(begin), _to_us(stop)
-            self.starts.append(start_us)
-            self.ends.append(stop_us)
-            self.cum_before.append(total)
-            total += stop_us - start_us
-            self.cum_end.append(total)
-            # a working interval belongs to the local day it starts on, as in plan_days
-            ordinal = begin.astimezone(tz).date().toordinal()
-            if self.day_ordinals and self.day_ordinals[-1] == ordinal:
-                self.day_ends[-1] = max(self.day_ends[-1], stop_us)
-            else:
-                self.day_ordinals.append(ordinal)
-                self.day_ends.append(stop_us)
-
-    def local_ordinal(self, moment_us):
-        """Ordinal of the local date of an instant inside the timeline."""
-        return self.first_ordinal + bisect_right(self.midnights, moment_us) - 1
-
-    def working_day_end(self, moment_us, days):
-        """End of the Nth working day after the instant's day (0: its day or next)."""
-        first = self.local_ordinal(moment_us) + (1 if days else 0)
-        index = bisect_left(self.day_ordinals, first) + max(days, 1) - 1
-        return self.day_ends[index] if index < len(self.day_ends) else None
-
-    def working_day_end_before(self, moment_us, days):
-        """End of the Nth working day before the instant's local day (N >= 1)."""
-        index = bisect_left(self.day_ordinals, self.local_ordinal(moment_us)) - days
-        return self.day_ends[index] if index >= 0 else None
-
-    def working_before(self, moment_us):
-        """(working microseconds before the instant, index of the next interval)."""
-        index = bisect_right(self.starts, moment_us) - 1
-        if index >= 0 and moment_us < self.ends[index]:
-            return self.cum_before[index] + moment_us - self.starts[index], index
-        return (self.cum_end[index] if index >= 0 else 0), index + 1
-
-    def add_working(self, moment_us, amount_us):
-        """The instant after amount_us of working time from moment_us.
-
-        On a tie, the end of an interval, like plan_hours."""
-        done, index = self.working_before(moment_us)
-        target = done + amount_us
-        index = bisect_left(self.cum_end, target, index)
-        if index >= len(self.starts):
-            return None
-        return self.starts[index] + target - self.cum_before[index]
-
-    def sub_working(self, moment_us, amount_us):
-        """The instant amount_us of working time before moment_us.
-
-        On a tie, the start of an interval, like plan_hours with negative hours."""
-        target = self.working_before(moment_us)[0] - amount_us
-        if target <= 0:
-            return None  # earlier than the timeline: look further back
-        index = bisect_right(self.cum_before, target) - 1
-        return self.starts[index] + target - self.cum_before[index]
+# Working hours per day assumed, only to size the first look-ahead of a working-hours
+# deadline, when the calendar has no average (hours_per_day 0, e.g. no attendance yet):
+# Odoo's own default day (resource.calendar's hours_per_day defaults to 8) and China's
+# statutory 8-hour working day (Labour Law art. 36). A wrong guess costs one more
+# timeline, never a wrong answer.
+_FALLBACK_HOURS_PER_DAY = 8
+# timer states whose times the calendar's changes recompute, and states that keep a
+# calendar from switching to flexible hours
+_MOVABLE_TIMER_STATES = ("running", "paused", "warning")
+_OPEN_TIMER_STATES = ("running", "paused", "warning", "breached")
+# a change of working time within a day of a timer's span may move it (time zones)
+_TIMER_MARGIN = timedelta(days=1)
+# the calendar fields whose change moves every open timer of the calendar
+_TIMER_CALENDAR_FIELDS = {
+    "tz",
+    "flexible_hours",
+    "attendance_ids",
+    "two_weeks_calendar",
+}
 
 
 class ResourceCalendar(models.Model):
@@ -163,6 +91,100 @@ class ResourceCalendar(models.Model):
         string="Make-up Working Days",
         copy=True,
     )
+    statutory_year_ids = fields.One2many(
+        "business.deadline.statutory.year",
+        "calendar_id",
+        string="Statutory Years",
+        help="The years whose statutory days (public holidays, make-up working days) "
+        "were imported into this calendar, and their source.",
+    )
+    bd_statutory_until = fields.Integer(
+        string="Statutory Days Until",
+        compute="_compute_bd_statutory_until",
+        store=True,
+        help="The last year whose statutory days were imported; 0 when never.",
+    )
+    bd_statutory_warning = fields.Char(
+        string="Statutory Days Warning", compute="_compute_bd_statutory_warning"
+    )
+
+    # ------------------------------------------------------------------ timers
+
+    @api.constrains("flexible_hours")
+    def _check_bd_flexible_hours(self):
+        """A calendar used by deadline rules or open timers keeps fixed hours."""
+        flexible = self.filtered("flexible_hours")
+        if not flexible:
+            return
+        rules = (
+            self.env["business.deadline.rule"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("calendar_id", "in", flexible.ids)], limit=1)
+        )
+        timers = (
+            self.env["business.deadline.timer"]
+            .sudo()
+            .search(
+                [
+                    ("calendar_id", "in", flexible.ids),
+                    ("state", "in", _OPEN_TIMER_STATES),
+                ],
+                limit=1,
+            )
+        )
+        if rules or timers:
+            raise ValidationError(
+                self.env._(
+                    "The working schedule %(calendar)s is used by deadline rules or "
+                    "open deadlines: it cannot switch to flexible hours, deadlines "
+                    "could no longer be counted on it.",
+                    calendar=(rules.calendar_id or timers.calendar_id).display_name,
+                )
+            )
+
+    def write(self, vals):
+        """Recompute the open timers of the calendars whose working time changes
+        (time zone, flexible hours, attendances), once for the whole write."""
+        if not set(vals) & _TIMER_CALENDAR_FIELDS:
+            return super().write(vals)
+        # the attendances written through the calendar wait for the single recompute
+        quiet = self.with_context(bd_skip_timer_recompute=True)
+        result = super(ResourceCalendar, quiet).write(vals)
+        self._bd_recompute_timers()
+        return result
+
+    def _bd_recompute_timers(self, date_from=None, date_to=None):
+        """Recompute the open timers of these calendars that a change of working time
+        between ``date_from`` and ``date_to`` (naive UTC; None: unbounded) can move.
+
+        Open timers are running, paused or warning. A timer can move when its span
+        touches the period: it started before the period ends, and its due time (or
+        next escalation) is not a day before the period starts; paused timers, whose
+        due time will move on resume, always can. A day of margin covers time zones.
+        One search, then ``_recompute_times`` set-based.
+
+        :return: the recomputed timers (sudo)
+        """
+        Timer = self.env["business.deadline.timer"].sudo()
+        if not self or self.env.context.get("bd_skip_timer_recompute"):
+            return Timer
+        domain = Domain("calendar_id", "in", self.ids) & Domain(
+            "state", "in", _MOVABLE_TIMER_STATES
+        )
+        if date_to:
+            domain &= Domain("start_time", "<=", date_to + _TIMER_MARGIN)
+        if date_from:
+            bound = date_from - _TIMER_MARGIN
+            domain &= (
+                Domain("state", "=", "paused")
+                | Domain("due_time", "=", False)
+                | Domain("due_time", ">=", bound)
+                | Domain("next_escalation_time", ">=", bound)
+            )
+        timers = Timer.search(domain)
+        timers._recompute_times()
+        return timers
 
     # ------------------------------------------------------------------ make-up days
 
@@ -304,8 +326,69 @@ class ResourceCalendar(models.Model):
         midnight = self._bd_tz().localize(datetime.combine(day, time.min))
         return midnight.astimezone(utc).replace(tzinfo=None)
 
+    def _bd_check_countable(self):
+        """Refuse to count working time on a flexible-hours calendar.
+
+        A flexible calendar has hours per week but no attendances in time, so the
+        engine cannot tell when work happens: working hours and working days cannot be
+        counted on it (calendar units can).
+
+        :raise ValidationError: (a ``UserError``) naming the calendar
+        """
+        flexible = self.filtered("flexible_hours")
+        if flexible:
+            raise ValidationError(
+                self.env._(
+                    "The working schedule %(calendar)s has flexible hours: deadlines "
+                    "cannot be counted on it in working hours or working days. Give it "
+                    "fixed working hours, or count the deadline in calendar hours or "
+                    "days.",
+                    calendar=flexible[0].display_name,
+                )
+            )
+
+    def _bd_leave_domain(self):
+        """Domain of the leaves the deadline arithmetic subtracts from this calendar.
+
+        Time off (not "other") of this calendar, and the global leaves of no calendar
+        that belong to the calendar's company or to no company: another company's
+        public holidays do not move this calendar's deadlines. The host adds "no
+        resource" and the calendar itself (or none).
+        """
+        self.ensure_one()
+        return Domain("time_type", "=", "leave") & (
+            Domain("calendar_id", "=", self.id)
+            | Domain("company_id", "in", [False, *self.company_id.ids])
+        )
+
+    def _bd_work_intervals(self, start, end):
+        """Work intervals of the calendar between two aware datetimes, the leaves of
+        ``_bd_leave_domain`` subtracted, whatever the user's companies and rights."""
+        self.ensure_one()
+        return self.sudo()._work_intervals_batch(
+            start,
+            end,
+            domain=list(self._bd_leave_domain()),
+            tz=self._bd_tz(),
+            compute_leaves=True,
+        )[False]
+
     def _bd_timeline(self, first_day, last_day):
-        return _WorkTimeline(self, first_day, last_day)
+        """The working-time timeline of the whole local days first_day..last_day:
+        one ``_work_intervals_batch`` call, then no query."""
+        self.ensure_one()
+        self._bd_check_countable()
+        tz = self._bd_tz()
+        midnights = local_midnights(tz, first_day, last_day)
+        intervals = self._bd_work_intervals(
+            utc.localize(from_us(midnights[0])),
+            utc.localize(from_us(midnights[-1])),
+        )
+        return WorkTimeline(
+            first_day,
+            midnights,
+            [(to_us(start), to_us(stop)) for start, stop, _meta in intervals],
+        )
 
     def _bd_check_amount(self, amount, unit):
         if unit not in dict(UNITS):
@@ -316,7 +399,7 @@ class ResourceCalendar(models.Model):
                     units=", ".join(code for code, _label in UNITS),
                 )
             )
-        if unit in ("calendar_days", "working_days") and not float(amount).is_integer():
+        if unit in DAY_UNITS and not float(amount).is_integer():
             raise UserError(
                 self.env._(
                     "A deadline in days needs a whole number of days (got %(amount)s).",
@@ -340,7 +423,7 @@ class ResourceCalendar(models.Model):
         """
         self.ensure_one()
         self._bd_check_amount(amount, unit)
-        starts = [_naive_utc(dt) for dt in start_dts]
+        starts = [naive_utc(dt) for dt in start_dts]
         if not all(starts):
             # no start, no due time: answer the others
             present = [index for index, start in enumerate(starts) if start]
@@ -356,28 +439,86 @@ class ResourceCalendar(models.Model):
             return [start + delta for start in starts]
         if unit == "calendar_days":
             return self._bd_add_calendar_days(starts, int(amount))
+        if unit in WORKING_UNITS:
+            self._bd_check_countable()
         backwards = amount < 0
         if unit == "working_days":
             days = abs(int(amount))
             lookahead = 2 * days + _LOOKAHEAD_DAYS
 
-            def resolve(timeline, start):
+            def resolve(timeline, start, _index):
                 if backwards:
-                    return timeline.working_day_end_before(_to_us(start), days)
-                return timeline.working_day_end(_to_us(start), days)
+                    return timeline.working_day_end_before(to_us(start), days)
+                return timeline.working_day_end(to_us(start), days)
 
         else:
-            amount_us = round(abs(amount) * _MICROSECONDS_PER_HOUR)
+            amount_us = round(abs(amount) * MICROSECONDS_PER_HOUR)
             lookahead = (
-                math.ceil(2 * abs(amount) / (self.hours_per_day or 8)) + _LOOKAHEAD_DAYS
+                math.ceil(
+                    2 * abs(amount) / (self.hours_per_day or _FALLBACK_HOURS_PER_DAY)
+                )
+                + _LOOKAHEAD_DAYS
             )
 
-            def resolve(timeline, start):
+            def resolve(timeline, start, _index):
                 if backwards:
-                    return timeline.sub_working(_to_us(start), amount_us)
-                return timeline.add_working(_to_us(start), amount_us)
+                    return timeline.sub_working(to_us(start), amount_us)
+                return timeline.add_working(to_us(start), amount_us)
 
         return self._bd_resolve(starts, lookahead, resolve, backwards=backwards)
+
+    def _bd_add_batch_amounts(self, start_dts, amounts, unit):
+        """Like ``_bd_add_batch``, with an amount per start (same order).
+
+        Working hours of many amounts (e.g. a percentage of each timer's working
+        time) are answered on one timeline per direction: no query per start.
+        """
+        self.ensure_one()
+        results = [False] * len(start_dts)
+        if unit != "working_hours":
+            groups = {}
+            for index, amount in enumerate(amounts):
+                groups.setdefault(amount, []).append(index)
+            for amount, indexes in groups.items():
+                answers = self._bd_add_batch(
+                    [start_dts[i] for i in indexes], amount, unit
+                )
+                for index, answer in zip(indexes, answers, strict=True):
+                    results[index] = answer
+            return results
+        self._bd_check_countable()
+        starts = [naive_utc(dt) for dt in start_dts]
+        for backwards in (False, True):
+            indexes = [
+                index
+                for index, amount in enumerate(amounts)
+                if starts[index] and (amount < 0) == backwards
+            ]
+            if not indexes:
+                continue
+            amounts_us = [
+                round(abs(amounts[index]) * MICROSECONDS_PER_HOUR) for index in indexes
+            ]
+            largest = max(abs(amounts[index]) for index in indexes)
+            lookahead = (
+                math.ceil(2 * largest / (self.hours_per_day or _FALLBACK_HOURS_PER_DAY))
+                + _LOOKAHEAD_DAYS
+            )
+
+            def resolve(timeline, start, position, amounts_us=amounts_us, back=backwards):
+                if back:
+                    return timeline.sub_working(to_us(start), amounts_us[position])
+                return timeline.add_working(to_us(start), amounts_us[position])
+
+            answers = self._bd_resolve(
+                [starts[index] for index in indexes],
+                lookahead,
+                resolve,
+                backwards=backwards,
+            )
+            for index, answer in zip(indexes, answers, strict=True):
+                results[index] = answer
+        return results
 
     def _bd_resolve(self, starts, lookahead, resolve, backwards=False):
         """Answer each start on one timeline, extending it for the unanswered ones.
@@ -397,11 +538,11 @@ class ResourceCalendar(models.Model):
             timeline = self._bd_timeline(*span)
             unanswered = []
             for index in pending:
-                answer = resolve(timeline, starts[index])
+                answer = resolve(timeline, starts[index], index)
                 if answer is None:
                     unanswered.append(index)
                 else:
-                    results[index] = _from_us(answer)
+                    results[index] = from_us(answer)
             if lookahead >= _HORIZON_DAYS:
                 break
             pending = unanswered
@@ -430,7 +571,7 @@ class ResourceCalendar(models.Model):
         timeline for all pairs.
         """
         self.ensure_one()
-        pairs = [tuple(_naive_utc(dt) for dt in pair) for pair in pairs]
+        pairs = [tuple(naive_utc(dt) for dt in pair) for pair in pairs]
         moments = [dt for pair in pairs if all(pair) for dt in pair]
         if not moments:
             return [0.0] * len(pairs)
@@ -443,9 +584,8 @@ class ResourceCalendar(models.Model):
             if not (start and end) or end <= start:
                 results.append(0.0)
                 continue
-            done_end = timeline.working_before(_to_us(end))[0]
-            done_start = timeline.working_before(_to_us(start))[0]
-            results.append((done_end - done_start) / _MICROSECONDS_PER_HOUR)
+            working = timeline.working_between(to_us(start), to_us(end))
+            results.append(working / MICROSECONDS_PER_HOUR)
         return results
 
     def _bd_working_hours_between(self, start_dt, end_dt):
@@ -466,16 +606,16 @@ class ResourceCalendar(models.Model):
             timeline = self._bd_timeline(
                 day - timedelta(days=lookback), day - timedelta(days=1)
             )
-            ordinals = timeline.day_ordinals[-n:]
-            if len(ordinals) == n or lookback >= _HORIZON_DAYS:
-                return [date.fromordinal(ordinal) for ordinal in ordinals]
+            days = timeline.working_days()[-n:]
+            if len(days) == n or lookback >= _HORIZON_DAYS:
+                return days
             lookback = min(lookback * 2, _HORIZON_DAYS)
 
     def _bd_is_working_day(self, day):
         """Whether ``day`` has working time: an attendance or make-up day, not fully
         covered by a global leave."""
         self.ensure_one()
-        return bool(self._bd_timeline(day, day).day_ordinals)
+        return bool(self._bd_timeline(day, day).working_days())
 
     # ------------------------------------------------------------------ statutory days
 
@@ -483,14 +623,61 @@ class ResourceCalendar(models.Model):
     def _bd_fetch_statutory_days(self, country, year):
         """Public holidays and make-up working days of a country for a year.
 
-        China from ``chinese_calendar`` (with its make-up days), other countries from
-        ``holidays`` (public holidays only). Both libraries are imported here, lazily.
-
         :return: ({date: holiday name}, {date: make-up day name})
         :raise UserError: library missing, or country / year not covered
         """
+        data = self._bd_fetch_statutory_data(country, year)
+        return data["holidays"], data["makeup_days"]
+
+    @api.model
+    def _bd_fetch_statutory_data(self, country, year):
+        """Statutory days of a country for a year, and where they come from.
+
+        China from ``chinese_calendar`` (with its make-up days); for a year it does not
+        cover yet, China's public holidays from ``holidays``, whose make-up working
+        days (调休) are unknown. Other countries from ``holidays`` (public holidays
+        only: they have no make-up days). Both libraries are imported here, lazily.
+
+        :return: dict with ``holidays`` ({date: name}), ``makeup_days`` ({date: name}),
+            ``source`` (a ``business.deadline.statutory.year`` source) and
+            ``is_makeup_complete`` (False when make-up days must be entered by hand)
+        :raise UserError: library missing, or country / year not covered
+        """
         if country.code == "CN":
-            return self._bd_fetch_statutory_days_china(country, year)
+            try:
+                holidays, makeup_days = self._bd_fetch_statutory_days_china(
+                    country, year
+                )
+            except UserError:
+                holidays = {
+                    # "春节（补假）" (day in lieu) is part of 春节
+                    day: name.split("（")[0]
+                    for day, name in self._bd_fetch_holidays_library(
+                        country, year, "zh_CN"
+                    ).items()
+                }
+                return {
+                    "holidays": holidays,
+                    "makeup_days": {},
+                    "source": "holidays",
+                    "is_makeup_complete": False,
+                }
+            return {
+                "holidays": holidays,
+                "makeup_days": makeup_days,
+                "source": "chinesecalendar",
+                "is_makeup_complete": True,
+            }
+        return {
+            "holidays": self._bd_fetch_holidays_library(country, year),
+            "makeup_days": {},
+            "source": "holidays",
+            "is_makeup_complete": True,
+        }
+
+    @api.model
+    def _bd_fetch_holidays_library(self, country, year, language=None):
+        """{date: name} of a country's public holidays for a year, from ``holidays``."""
         try:
             import holidays as holidays_lib
         except ImportError as error:
@@ -501,12 +688,14 @@ class ResourceCalendar(models.Model):
                 )
             ) from error
         try:
-            days = holidays_lib.country_holidays(country.code, years=year)
+            days = holidays_lib.country_holidays(
+                country.code, years=year, language=language
+            )
         except NotImplementedError as error:
             raise UserError(self._bd_uncovered_error(country, year)) from error
         if not days:
             raise UserError(self._bd_uncovered_error(country, year))
-        return {day: name for day, name in sorted(days.items())}, {}
+        return {day: name for day, name in sorted(days.items())}
 
     @api.model
     def _bd_fetch_statutory_days_china(self, country, year):
@@ -546,6 +735,18 @@ class ResourceCalendar(models.Model):
         return holidays, makeup_days
 
     @api.model
+    def _bd_makeup_incomplete_note(self, country, year):
+        """What the user must do when the make-up days of a year are unknown."""
+        return self.env._(
+            "The chinesecalendar library does not cover %(year)s yet: the public "
+            "holidays of %(country)s come from the holidays library, without the "
+            "make-up working days (调休). Enter them by hand (Make-up Working Days) "
+            "from the State Council's official notice on the %(year)s holidays.",
+            year=year,
+            country=country.display_name,
+        )
+
+    @api.model
     def _bd_uncovered_error(self, country, year):
         return self.env._(
             "No statutory days are known for %(country)s in %(year)s: the library "
@@ -559,14 +760,19 @@ class ResourceCalendar(models.Model):
         self.ensure_one()
         if not days:
             return set()
-        leaves = self.env["resource.calendar.leaves"].search(
-            [
-                ("calendar_id", "in", [self.id, False]),
-                ("resource_id", "=", False),
-                ("time_type", "=", "leave"),
-                ("date_from", "<=", self._bd_local_midnight(max(days) + timedelta(1))),
-                ("date_to", ">=", self._bd_local_midnight(min(days))),
-            ]
+        # the leaves the arithmetic subtracts, whatever the user's companies
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search(
+                Domain("calendar_id", "in", [self.id, False])
+                & Domain("resource_id", "=", False)
+                & self._bd_leave_domain()
+                & Domain(
+                    "date_from", "<=", self._bd_local_midnight(max(days) + timedelta(1))
+                )
+                & Domain("date_to", ">=", self._bd_local_midnight(min(days)))
+            )
         )
         last_second = timedelta(seconds=1)
         return {
@@ -582,10 +788,12 @@ class ResourceCalendar(models.Model):
         """What an import adds to this calendar, days already present skipped.
 
         :return: {"leaves": [(first date, last date, name)], one per contiguous block of
-            holidays not yet covered by a global leave; "makeup_days": [(date, name)]}
+            holidays not yet covered by a global leave; "makeup_days": [(date, name)];
+            "source", "is_makeup_complete" and "note" (see the statutory year)}
         """
         self.ensure_one()
-        holidays, makeup_days = self._bd_fetch_statutory_days(country, year)
+        data = self._bd_fetch_statutory_data(country, year)
+        holidays, makeup_days = data["holidays"], data["makeup_days"]
         covered = self._bd_global_leave_days(list(holidays))
         blocks = []
         for day in sorted(set(holidays) - covered):
@@ -605,6 +813,11 @@ class ResourceCalendar(models.Model):
                 for day, name in sorted(makeup_days.items())
                 if day not in existing and not self._bd_is_regular_weekday(day)
             ],
+            "source": data["source"],
+            "is_makeup_complete": data["is_makeup_complete"],
+            "note": ""
+            if data["is_makeup_complete"]
+            else self._bd_makeup_incomplete_note(country, year),
         }
 
     def _bd_import_statutory_days(self, country, year):
@@ -658,17 +871,83 @@ class ResourceCalendar(models.Model):
                 ]
             )
         )
-        return {"leaves": leaves.sudo(False), "makeup_days": makeup_days.sudo(False)}
+        statutory_year = self._bd_record_statutory_year(country, year, plan)
+        return {
+            "leaves": leaves.sudo(False),
+            "makeup_days": makeup_days.sudo(False),
+            "statutory_year": statutory_year.sudo(False),
+        }
 
-    def _bd_add_batch_amounts(self, start_dts, amounts, unit):
-        """Like ``_bd_add_batch``, with an amount per start (same order)."""
+    def _bd_record_statutory_year(self, country, year, plan):
+        """Record that the calendar has the year's statutory days, and their source."""
         self.ensure_one()
-        results = [False] * len(start_dts)
-        groups = {}
-        for index, amount in enumerate(amounts):
-            groups.setdefault(amount, []).append(index)
-        for amount, indexes in groups.items():
-            answers = self._bd_add_batch([start_dts[i] for i in indexes], amount, unit)
-            for index, answer in zip(indexes, answers, strict=True):
-                results[index] = answer
-        return results
+        StatutoryYear = self.env["business.deadline.statutory.year"].sudo()
+        vals = {
+            "source": plan["source"],
+            "is_makeup_complete": plan["is_makeup_complete"],
+            "note": plan["note"],
+        }
+        statutory_year = StatutoryYear.search(
+            [
+                ("calendar_id", "=", self.id),
+                ("country_id", "=", country.id),
+                ("year", "=", year),
+            ]
+        )
+        if statutory_year:
+            if statutory_year.source != "manual":
+                statutory_year.write(vals)
+            return statutory_year
+        return StatutoryYear.create(
+            {"calendar_id": self.id, "country_id": country.id, "year": year, **vals}
+        )
+
+    # ------------------------------------------------------------------ covered years
+
+    @api.depends("statutory_year_ids.year")
+    def _compute_bd_statutory_until(self):
+        for calendar in self:
+            calendar.bd_statutory_until = max(
+                calendar.statutory_year_ids.mapped("year"), default=0
+            )
+
+    @api.depends("statutory_year_ids.year")
+    @api.depends_context("uid")
+    def _compute_bd_statutory_warning(self):
+        this_year = fields.Date.context_today(self).year
+        for calendar in self:
+            missing = calendar._bd_uncovered_years(
+                date(this_year, 1, 1), date(this_year + 1, 12, 31)
+            )
+            calendar.bd_statutory_warning = (
+                self.env._(
+                    "No statutory days imported for %(years)s: public holidays of "
+                    "those years count as working days. Import them (Deadlines › "
+                    "Configuration › Import Statutory Days).",
+                    years=", ".join(str(year) for year in missing),
+                )
+                if missing
+                else False
+            )
+
+    def _bd_uncovered_years(self, date_from, date_to):
+        """The years of [date_from, date_to] whose statutory days were not imported.
+
+        Only for a calendar that ever imported statutory days (a calendar that never
+        did is deliberately without them): [] otherwise.
+
+        :param date_from: a date, or a naive UTC datetime (its local date is taken)
+        :param date_to: idem
+        :return: sorted list of years (int)
+        """
+        self.ensure_one()
+        covered = set(self.sudo().statutory_year_ids.mapped("year"))
+        if not covered or not (date_from and date_to):
+            return []
+        first, last = (
+            self._bd_local_date(day) if isinstance(day, datetime) else day
+            for day in (date_from, date_to)
+        )
+        return [
+            year for year in range(first.year, last.year + 1) if year not in covered
+        ]

@@ -4,7 +4,8 @@ from psycopg2 import IntegrityError
 from pytz import timezone, utc
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.fields import Command
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import BusinessDeadlineCommon
@@ -259,3 +260,114 @@ class TestMakeupDay(BusinessDeadlineCommon):
         )["arch"]
         self.assertIn('name="makeup_days"', arch)
         self.assertIn('name="makeup_day_ids"', arch)
+
+
+@tagged("post_install", "-at_install")
+class TestCompanyLeaves(BusinessDeadlineCommon):
+    """Which global leaves the deadline arithmetic subtracts: the calendar's own and
+    its company's (or no company's), never another company's, whatever the user."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.std = cls.env.ref("resource.resource_calendar_std")
+        cls.company_a = cls.std.company_id
+        cls.company_b = cls.env["res.company"].create({"name": "Company B"})
+        cls.monday = cls._utc(cls.std, 2026, 3, 2, 10, 0)
+        cls.tuesday_end = cls._day_end(cls.std, date(2026, 3, 3))
+        cls.wednesday_end = cls._day_end(cls.std, date(2026, 3, 4))
+        # a public holiday of company B on Tuesday 3 March 2026: no calendar
+        cls.leave_b = cls._holiday("B's holiday", cls.company_b)
+        cls.user_a = new_test_user(
+            cls.env,
+            login="bd_user_a",
+            groups="business_deadline.group_business_deadline_user",
+            company_id=cls.company_a.id,
+            company_ids=[Command.set(cls.company_a.ids)],
+        )
+        cls.user_ab = new_test_user(
+            cls.env,
+            login="bd_user_ab",
+            groups="business_deadline.group_business_deadline_user",
+            company_id=cls.company_a.id,
+            company_ids=[Command.set((cls.company_a | cls.company_b).ids)],
+        )
+
+    @classmethod
+    def _holiday(cls, name, company, calendar=None):
+        """A global leave on Tuesday 3 March 2026 of a company (and a calendar)."""
+        leave = cls.env["resource.calendar.leaves"].create(
+            {
+                "name": name,
+                "calendar_id": calendar.id if calendar else False,
+                "resource_id": False,
+                "date_from": cls._utc(cls.std, 2026, 3, 3),
+                "date_to": cls._utc(cls.std, 2026, 3, 3, 23, 59, 59),
+            }
+        )
+        leave.company_id = company
+        return leave
+
+    def _due(self, env_calendar):
+        return env_calendar._bd_add(self.monday, 1, "working_days")
+
+    def test_other_company_holiday_ignored(self):
+        """Company B's public holiday does not move company A's deadline: 1 working
+        day after Monday 10:00 ends on Tuesday, not Wednesday."""
+        self.assertEqual(self.leave_b.company_id, self.company_b)
+        self.assertEqual(self._local(self.std, self.tuesday_end).date().day, 3)
+        self.assertEqual(self._due(self.std), self.tuesday_end)
+        self.assertTrue(self.std._bd_is_working_day(date(2026, 3, 3)))
+        self.assertEqual(
+            self.std._bd_working_hours_between(
+                self.monday, self._utc(self.std, 2026, 3, 4, 10, 0)
+            ),
+            16.0,
+        )
+
+    def test_same_answer_for_every_user(self):
+        """The answer does not depend on the user's allowed companies: a user of A
+        only, a user of A and B with both selected, and the superuser agree."""
+        both = (self.company_a | self.company_b).ids
+        for calendar in (
+            self.std,
+            self.std.with_user(self.user_a),
+            self.std.with_user(self.user_ab).with_context(allowed_company_ids=both),
+        ):
+            self.assertEqual(self._due(calendar), self.tuesday_end)
+            self.assertEqual(calendar._bd_global_leave_days([date(2026, 3, 3)]), set())
+
+    def test_own_company_holiday_counts(self):
+        """Company A's public holiday of no calendar, and one of no company, move the
+        deadline to Wednesday, for a user of company A only too."""
+        leave_a = self._holiday("A's holiday", self.company_a)
+        wednesday_end = self.wednesday_end
+        self.assertEqual(self._due(self.std), wednesday_end)
+        self.assertEqual(
+            self.std._bd_global_leave_days([date(2026, 3, 3)]), {date(2026, 3, 3)}
+        )
+        # no company: counts for every company's calendar
+        leave_a.unlink()
+        self.leave_b.company_id = False
+        self.assertEqual(self._due(self.std), wednesday_end)
+        self.assertEqual(self._due(self.std.with_user(self.user_a)), wednesday_end)
+
+    def test_other_calendar_leave_ignored(self):
+        """A leave of another calendar of company A does not count."""
+        other = self._create_calendar("Other A", self.std.tz)
+        other.company_id = self.company_a
+        self._holiday("Other calendar's day off", self.company_a, other)
+        self.assertEqual(self._due(self.std), self.tuesday_end)
+
+
+@tagged("post_install", "-at_install")
+class TestMakeupDayNew(BusinessDeadlineCommon):
+    """A new make-up day row before its calendar is chosen."""
+
+    def test_hours_without_calendar(self):
+        """Without a calendar the hours compute to 0 (no error, as the list's New
+        row); choosing the calendar fills in its regular working day."""
+        makeup_day = self.env["business.deadline.makeup.day"].new({})
+        self.assertEqual((makeup_day.hour_from, makeup_day.hour_to), (0.0, 0.0))
+        makeup_day.calendar_id = self.plain_calendar
+        self.assertEqual((makeup_day.hour_from, makeup_day.hour_to), (8.0, 17.0))

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 
 from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -97,3 +97,23 @@ waitFor("obligation form", () => button() && shows("UI yearly filing")(), () => 
             login="bd_ui_user",
             timeout=120,
         )
+
+    def test_makeup_day_list_new(self):
+        """A deadline administrator creates a make-up working day from the list's New
+        button: an editable row (no server error), hours filled in from the chosen
+        calendar's regular working day, saved."""
+        calendar = self.env["resource.calendar"].create(
+            {"name": "Tour schedule", "tz": "UTC"}
+        )
+        self.start_tour(
+            "/odoo/action-business_deadline.business_deadline_makeup_day_action",
+            "business_deadline_makeup_day_tour",
+            login="admin",
+            timeout=120,
+        )
+        makeup_day = self.env["business.deadline.makeup.day"].search(
+            [("calendar_id", "=", calendar.id)]
+        )
+        self.assertEqual(makeup_day.date, date(2026, 3, 7))
+        self.assertEqual(makeup_day.name, "Tour make-up day")
+        self.assertEqual((makeup_day.hour_from, makeup_day.hour_to), (8.0, 17.0))

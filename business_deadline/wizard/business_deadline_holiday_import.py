@@ -62,8 +62,14 @@ class BusinessDeadlineHolidayImport(models.TransientModel):
             (self.env._("Make-up working day"), format_date(self.env, day), name)
             for day, name in plan["makeup_days"]
         ]
+        note = (
+            Markup('<div class="alert alert-warning" role="alert">%s</div>')
+            % plan["note"]
+            if plan.get("note")
+            else Markup("")
+        )
         if not rows:
-            return Markup("<p>%s</p>") % self.env._(
+            return note + Markup("<p>%s</p>") % self.env._(
                 "Nothing to add: the calendar already has these statutory days."
             )
         body = Markup("").join(
@@ -71,7 +77,7 @@ class BusinessDeadlineHolidayImport(models.TransientModel):
             % (escape(kind), escape(when), escape(name))
             for kind, when, name in rows
         )
-        return Markup(
+        return note + Markup(
             '<table class="table table-sm"><thead><tr><th>%s</th><th>%s</th><th>%s</th>'
             "</tr></thead><tbody>%s</tbody></table>"
         ) % (self.env._("Kind"), self.env._("Dates"), self.env._("Name"), body)

@@ -50,7 +50,16 @@ def _setup(env):
             "amount": 10,
             "unit": "calendar_hours",
             "calendar_id": calendar.id,
-            "met_states": "done",
+            "met_state_ids": [
+                (
+                    6,
+                    0,
+                    env.ref(
+                        "business_deadline."
+                        "selection__business_deadline_obligation__state__done"
+                    ).ids,
+                )
+            ],
             "warning_mode": "lead",
             "warning_amount": 2,
             "warning_unit": "calendar_hours",
@@ -168,6 +177,56 @@ def _cleanup(env, rule, id_range):
     env.invalidate_all()
 
 
+def _fingerprint(env, rule, first):
+    """md5 of every timer's (offset, state, breach_time, is_warning_sent): the same
+    outcome on regenerated data gives the same fingerprint."""
+    return env.execute_query(
+        SQL(
+            """SELECT md5(string_agg(concat_ws(',', res_id - %(first)s, state,
+                                              breach_time, is_warning_sent),
+                                    ';' ORDER BY res_id))
+                 FROM business_deadline_timer WHERE rule_id = %(rule)s""",
+            first=first,
+            rule=rule.id,
+        )
+    )[0][0]
+
+
+def _physical_limit(env, rule, now):
+    """The bare SQL floor of the sweep: one UPDATE moving the due timers to their
+    states (no ORM, no notes, no activities), committed like the sweep."""
+    start = time.perf_counter()
+    env.cr.execute(
+        SQL(
+            """UPDATE business_deadline_timer
+                  SET state = CASE WHEN due_time <= %(now)s THEN 'breached'
+                                   WHEN warning_time <= %(now)s THEN 'warning'
+                                   ELSE state END,
+                      breach_time = CASE WHEN due_time <= %(now)s THEN due_time
+                                         ELSE breach_time END,
+                      is_on_time = CASE WHEN due_time <= %(now)s THEN 0
+                                        ELSE is_on_time END,
+                      is_warning_sent = is_warning_sent OR warning_time <= %(now)s,
+                      escalation_level = CASE WHEN next_escalation_time <= %(now)s
+                                              THEN escalation_level + 1
+                                              ELSE escalation_level END,
+                      next_escalation_time = CASE
+                          WHEN next_escalation_time <= %(now)s THEN NULL
+                          ELSE next_escalation_time END,
+                      next_action_time = CASE WHEN due_time <= %(now)s THEN NULL
+                                              ELSE due_time END,
+                      write_date = %(now)s
+                WHERE rule_id = %(rule)s
+                  AND state IN ('running', 'warning', 'breached')
+                  AND next_action_time <= %(now)s""",
+            now=now,
+            rule=rule.id,
+        )
+    )
+    env.cr.commit()
+    return time.perf_counter() - start
+
+
 def _baseline(env, rule, user, n, now):
     """The straightforward way: look at every open timer, one by one."""
     Timer = env["business.deadline.timer"]
@@ -224,6 +283,12 @@ def run(env, n_timers=1_000_000, baseline_n=100_000):
                 )
             )
         )
+        fingerprint = _fingerprint(env, rule, id_range[0])
+        _cleanup(env, rule, id_range)
+        # the physical limit, from the same starting data
+        id_range = _generate(env, rule, user, n_timers, now)
+        limit_seconds = _physical_limit(env, rule, now)
+        limit_identical = _fingerprint(env, rule, id_range[0]) == fingerprint
         _cleanup(env, rule, id_range)
         baseline_seconds = 0.0
         if baseline_n:
@@ -249,6 +314,9 @@ def run(env, n_timers=1_000_000, baseline_n=100_000):
         "sweep_per_timer_ms": round(sweep_ms, 4),
         "speedup": round(baseline_ms / sweep_ms, 1) if sweep_ms else None,
         "states": counts,
+        "limit_seconds": round(limit_seconds, 2),
+        "limit_identical": limit_identical,
+        "limit_ratio": round(seconds / limit_seconds, 1) if limit_seconds else None,
     }
     print(
         f"deadline sweep: {n_timers} timers in {seconds:.1f} s, {queries} queries "

@@ -112,6 +112,44 @@ def main():
                 "yes" if res["seconds"] <= 60 else "NO",
             ]
         )
+        rows.append(
+            [
+                f"sweep vs its physical limit, {res['n']:,} timers"
+                + ("" if res["limit_identical"] else " (RESULTS DIFFER)"),
+                f"{fmt(res['seconds'])} s (sweep, notes and activities included)",
+                f"{fmt(res['limit_seconds'])} s (one bare SQL UPDATE)",
+                f"{res['limit_ratio']:,.1f}× the limit",
+                "≤ 3× the limit, identical states",
+                "yes"
+                if res["limit_ratio"] is not None
+                and res["limit_ratio"] <= 3
+                and res["limit_identical"]
+                else "NO",
+            ]
+        )
+        recompute_n = min(100_000, args.timers)
+        print(
+            f"[bench] recompute {recompute_n:,} open timers after a public holiday",
+            flush=True,
+        )
+        with registry.cursor() as cr:
+            res = load("bench_recompute").run(
+                api.Environment(cr, SUPERUSER_ID, {}), recompute_n
+            )
+        rows.append(
+            [
+                f"recompute {res['n']:,} open timers after a public holiday "
+                f"({res['moved']:,} moved)"
+                + ("" if res["identical"] else " (RESULTS DIFFER)"),
+                f"{fmt(res['seconds'])} s, {fmt(res['per_timer_ms'])} ms/timer, "
+                f"{res['queries']:,} queries",
+                f"{fmt(res['baseline_per_timer_ms'])} ms/timer "
+                f"(per-timer _recompute_times, {res['subset']:,} timers)",
+                f"{res['speedup']:,.0f}×",
+                "≥ 10×, identical",
+                "yes" if res["speedup"] >= 10 and res["identical"] else "NO",
+            ]
+        )
     finally:
         print(table(rows) if rows else "[bench] no result", flush=True)
         if not args.keep:
