@@ -6,6 +6,7 @@ from odoo.fields import Domain
 from odoo.tools.safe_eval import safe_eval
 
 from ..tools.timeline import DAY_UNITS, UNITS, WORKING_UNITS
+
 # the events of a rule other than its start: each is met by states and/or a filter
 CONDITIONS = ("start", "met", "pause", "cancel")
 # records synchronised at once when a rule is applied to the existing records: large

@@ -151,6 +151,13 @@ class BusinessDeadlineTimer(models.Model):
         store=True,
     )
     can_acknowledge = fields.Boolean(compute="_compute_can_acknowledge")
+    is_calendar_uncovered = fields.Boolean(
+        string="Statutory Days Missing",
+        compute="_compute_is_calendar_uncovered",
+        search="_search_is_calendar_uncovered",
+        help="The deadline runs into a year for which its calendar has no statutory "
+        "days imported: that year's public holidays count as working days.",
+    )
 
     _open_timer_unique = models.UniqueIndex(
         "(rule_id, res_model, res_id) "
@@ -190,6 +197,38 @@ class BusinessDeadlineTimer(models.Model):
                 and not timer.acknowledged_by_id
                 and (is_manager or timer.user_id == self.env.user)
             )
+
+    @api.depends("calendar_id", "start_time", "due_time", "state")
+    def _compute_is_calendar_uncovered(self):
+        for timer in self:
+            timer.is_calendar_uncovered = bool(
+                timer.state in OPEN_STATES
+                and timer.calendar_id
+                and timer.calendar_id.sudo()._bd_uncovered_years(
+                    timer.start_time, timer.due_time
+                )
+            )
+
+    def _search_is_calendar_uncovered(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        uncovered = SQL(
+            """SELECT t.id FROM business_deadline_timer t
+                WHERE t.state IN %(open)s
+                  AND EXISTS (SELECT 1 FROM business_deadline_statutory_year y
+                               WHERE y.calendar_id = t.calendar_id)
+                  AND EXISTS (
+                      SELECT 1 FROM generate_series(
+                          extract(year FROM t.start_time)::int,
+                          extract(year FROM t.due_time)::int) AS g(year)
+                       WHERE NOT EXISTS (
+                           SELECT 1 FROM business_deadline_statutory_year y
+                            WHERE y.calendar_id = t.calendar_id
+                              AND y.year = g.year))""",
+            open=OPEN_STATES,
+        )
+        positive = (True in value) == (operator == "in")
+        return Domain("id", "any!" if positive else "not any!", uncovered)
 
     # ------------------------------------------------------------- access
 

@@ -505,7 +505,9 @@ class ResourceCalendar(models.Model):
                 + _LOOKAHEAD_DAYS
             )
 
-            def resolve(timeline, start, position, amounts_us=amounts_us, back=backwards):
+            def resolve(
+                timeline, start, position, amounts_us=amounts_us, back=backwards
+            ):
                 if back:
                     return timeline.sub_working(to_us(start), amounts_us[position])
                 return timeline.add_working(to_us(start), amounts_us[position])

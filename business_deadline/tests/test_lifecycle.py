@@ -741,3 +741,33 @@ class TestTimerVisibility(BusinessDeadlineTimerCommon):
         """The on-time analysis graph shows a rate: its bars are never stacked."""
         arch = self.env.ref("business_deadline.business_deadline_timer_view_graph").arch
         self.assertIn('stacked="0"', arch)
+
+
+@tagged("post_install", "-at_install")
+class TestTimerCalendarCoverage(BusinessDeadlineTimerCommon):
+    def test_timer_flagged_when_year_not_covered(self):
+        """A deadline running into a year its calendar has no statutory days for
+        (2027 with chinesecalendar 1.11.0) is flagged and found by the filter; a
+        calendar that never imported statutory days flags nothing."""
+        rule = self._create_rule(amount=240, unit="calendar_hours")
+        with freeze_time(MONDAY):
+            obligation = self._create_obligation(
+                date_start=datetime(2026, 12, 28, 8, 0), state="open"
+            )
+        timer = self._timer(obligation, rule)
+        self.assertFalse(timer.is_calendar_uncovered)
+        self.env["business.deadline.statutory.year"].create(
+            {
+                "calendar_id": self.calendar.id,
+                "country_id": self.env.ref("base.cn").id,
+                "year": 2026,
+                "source": "manual",
+            }
+        )
+        timer.invalidate_recordset(["is_calendar_uncovered"])
+        self.assertTrue(timer.is_calendar_uncovered)
+        found = self.Timer.search([("is_calendar_uncovered", "=", True)])
+        self.assertIn(timer, found)
+        self.assertNotIn(
+            timer, self.Timer.search([("is_calendar_uncovered", "=", False)])
+        )
