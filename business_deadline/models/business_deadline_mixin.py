@@ -41,7 +41,6 @@ class BusinessDeadlineMixin(models.AbstractModel):
         ],
         readonly=True,
         copy=False,
-        index=True,
         help="The worst state of the deadline timers of the record (kept by the "
         "deadline engine).",
     )

@@ -5,6 +5,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 from odoo.tools.mail import generate_tracking_message_id
 from odoo.tools.misc import format_datetime
 
@@ -240,6 +241,7 @@ class BusinessDeadlineRuleEscalation(models.Model):
         )[False]
         default_lang = self.env.lang or "en_US"
         message_vals, deliveries = [], []
+        bodies = {}  # the same text for the same level, language, due time and zone
         for (row, level), group in zip(fired, recipients, strict=True):
             by_lang = defaultdict(lambda: self.env["res.users"])
             for user in group:
@@ -247,19 +249,18 @@ class BusinessDeadlineRuleEscalation(models.Model):
             if not by_lang:
                 by_lang[default_lang] = self.env["res.users"]
             for lang, lang_users in sorted(by_lang.items()):
-                env = self.with_context(lang=lang).env
-                due = format_datetime(
-                    env,
-                    row["due_time"],
-                    tz=tz_by_calendar.get(row["calendar_id"]) or "UTC",
-                    lang_code=lang,
-                )
-                body = Markup("<p>%s</p>") % env._(
-                    "Deadline %(rule)s due on %(due)s: escalation %(level)s.",
-                    rule=level.rule_id.with_env(env).name,
-                    due=due,
-                    level=level.with_env(env).name,
-                )
+                tz = tz_by_calendar.get(row["calendar_id"]) or "UTC"
+                key = (level, lang, row["due_time"], tz)
+                if key not in bodies:
+                    env = self.with_context(lang=lang).env
+                    due = format_datetime(env, row["due_time"], tz=tz, lang_code=lang)
+                    bodies[key] = Markup("<p>%s</p>") % env._(
+                        "Deadline %(rule)s due on %(due)s: escalation %(level)s.",
+                        rule=level.rule_id.with_env(env).name,
+                        due=due,
+                        level=level.with_env(env).name,
+                    )
+                body = bodies[key]
                 partner_ids = sorted(lang_users.partner_id.ids)
                 message_vals.append(
                     {
@@ -280,8 +281,77 @@ class BusinessDeadlineRuleEscalation(models.Model):
                     }
                 )
                 deliveries.append((lang_users, body))
-        messages = self.env["mail.message"].sudo().create(message_vals)
+        messages = self._bd_insert_messages(message_vals)
         self._bd_deliver(messages, deliveries, email_from)
+
+    @api.model
+    def _bd_insert_messages(self, message_vals):
+        """Insert the escalation notes and their recipients in two queries.
+
+        The notes are the engine's own text (nothing to sanitise), logged as
+        internal notes by OdooBot; the ORM's per-message work (sanitising,
+        access checks, document invalidation) is not needed for them.
+        """
+        if not message_vals:
+            return self.env["mail.message"]
+        now = fields.Datetime.now()
+        columns = [
+            ("model", "varchar"),
+            ("res_id", "int4"),
+            ("body", "text"),
+            ("message_type", "varchar"),
+            ("subtype_id", "int4"),
+            ("is_internal", "bool"),
+            ("author_id", "int4"),
+            ("email_from", "varchar"),
+            ("reply_to", "varchar"),
+            ("message_id", "varchar"),
+            ("email_add_signature", "bool"),
+        ]
+        arrays = [
+            SQL(
+                "%s::%s[]",
+                [
+                    str(vals[name]) if name == "body" else vals[name]
+                    for vals in message_vals
+                ],
+                SQL(sql_type),
+            )
+            for name, sql_type in columns
+        ]
+        ids = [
+            row[0]
+            for row in self.env.execute_query(
+                SQL(
+                    """INSERT INTO mail_message
+                              (%(names)s, date, create_uid, create_date, write_uid,
+                               write_date)
+                       SELECT *, %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                         FROM unnest(%(arrays)s)
+                    RETURNING id""",
+                    names=SQL(", ").join(SQL.identifier(name) for name, __ in columns),
+                    arrays=SQL(", ").join(arrays),
+                    now=now,
+                    uid=self.env.uid,
+                )
+            )
+        ]
+        pairs = [
+            (message_id, partner_id)
+            for message_id, vals in zip(ids, message_vals, strict=True)
+            for partner_id in vals["partner_ids"][0][2]
+        ]
+        if pairs:
+            self.env.cr.execute(
+                SQL(
+                    """INSERT INTO mail_message_res_partner_rel
+                              (mail_message_id, res_partner_id)
+                       SELECT * FROM unnest(%s::int4[], %s::int4[])""",
+                    [pair[0] for pair in pairs],
+                    [pair[1] for pair in pairs],
+                )
+            )
+        return self.env["mail.message"].sudo().browse(ids)
 
     @api.model
     def _bd_deliver(self, messages, deliveries, email_from):
@@ -296,6 +366,7 @@ class BusinessDeadlineRuleEscalation(models.Model):
                         "mail_message_id": message.id,
                         "res_partner_id": user.partner_id.id,
                         "notification_type": "inbox",
+                        "notification_status": "ready",
                         "is_read": False,
                     }
                 )
@@ -311,7 +382,7 @@ class BusinessDeadlineRuleEscalation(models.Model):
                         "state": "outgoing",
                     }
                 )
-        mails = self.env["mail.mail"].sudo().create(mail_vals)
+        mails = self.env["mail.mail"].sudo().create(mail_vals) if mail_vals else []
         for mail, (message, users) in zip(mails, email_index, strict=True):
             notification_vals += [
                 {
@@ -324,8 +395,32 @@ class BusinessDeadlineRuleEscalation(models.Model):
                 }
                 for user in users
             ]
-        if notification_vals:
-            self.env["mail.notification"].sudo().create(notification_vals)
+        if not notification_vals:
+            return
+        columns = [
+            ("mail_message_id", "int4"),
+            ("mail_mail_id", "int4"),
+            ("res_partner_id", "int4"),
+            ("notification_type", "varchar"),
+            ("notification_status", "varchar"),
+            ("is_read", "bool"),
+        ]
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO mail_notification (%(names)s)
+                   SELECT * FROM unnest(%(arrays)s)""",
+                names=SQL(", ").join(SQL.identifier(name) for name, __ in columns),
+                arrays=SQL(", ").join(
+                    SQL(
+                        "%s::%s[]",
+                        [vals.get(name) for vals in notification_vals],
+                        SQL(sql_type),
+                    )
+                    for name, sql_type in columns
+                ),
+            )
+        )
+        self.env["mail.notification"].invalidate_model()
 
     @api.model
     def _bd_schedule_activities(self, fired):
@@ -346,9 +441,6 @@ class BusinessDeadlineRuleEscalation(models.Model):
         res_ids = defaultdict(set)
         for row, __ in fired:
             res_ids[row["res_model"]].add(row["res_id"])
-        for model, ids in res_ids.items():
-            # fill the cache once: mail.activity reads the document names one by one
-            self.env[model].sudo().browse(ids).mapped("display_name")
         today = fields.Date.context_today(self)
         activity_vals = []
         for row, level in fired:
@@ -375,9 +467,133 @@ class BusinessDeadlineRuleEscalation(models.Model):
                     "date_deadline": today,
                 }
             )
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(activity_vals)
+        self._bd_insert_activities(activity_vals, res_ids)
+
+    @api.model
+    def _bd_insert_activities(self, activity_vals, res_ids):
+        """Insert the escalation activities (automated, like Odoo's own), follow
+        the documents with their assignees and tell them, in a constant number of
+        queries."""
+        if not activity_vals:
+            return
+        now = fields.Datetime.now()
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .browse({vals["user_id"] for vals in activity_vals})
+        )
+        users.fetch(["partner_id", "tz"])
+        tz_by_user = {user.id: user.tz for user in users}
+        names = {}
+        for model, ids in res_ids.items():
+            for record in self.env[model].sudo().browse(ids):
+                names[model, record.id] = record.display_name
+        models_by_id = {
+            vals["res_model_id"]: self.env["ir.model"].browse(vals["res_model_id"])
+            for vals in activity_vals
+        }
+        model_names = {
+            model_id: model.sudo().model for model_id, model in models_by_id.items()
+        }
+        rows = []
+        for vals in activity_vals:
+            model = model_names[vals["res_model_id"]]
+            rows.append(
+                (
+                    vals["res_model_id"],
+                    model,
+                    vals["res_id"],
+                    names.get((model, vals["res_id"])),
+                    vals["activity_type_id"],
+                    vals["summary"],
+                    vals["date_deadline"],
+                    vals["user_id"],
+                    tz_by_user.get(vals["user_id"]),
+                )
+            )
+        columns = [
+            ("res_model_id", "int4"),
+            ("res_model", "varchar"),
+            ("res_id", "int4"),
+            ("res_name", "varchar"),
+            ("activity_type_id", "int4"),
+            ("summary", "varchar"),
+            ("date_deadline", "date"),
+            ("user_id", "int4"),
+            ("user_tz", "varchar"),
+        ]
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO mail_activity
+                          (%(names)s, automated, active, create_uid, create_date,
+                           write_uid, write_date)
+                   SELECT *, TRUE, TRUE, %(uid)s, %(now)s, %(uid)s, %(now)s
+                     FROM unnest(%(arrays)s)""",
+                names=SQL(", ").join(SQL.identifier(name) for name, __ in columns),
+                arrays=SQL(", ").join(
+                    SQL("%s::%s[]", [row[i] for row in rows], SQL(sql_type))
+                    for i, (__, sql_type) in enumerate(columns)
+                ),
+                uid=self.env.uid,
+                now=now,
+            )
+        )
+        self.env["mail.activity"].invalidate_model()
+        partner_by_user = {user.id: user.partner_id.id for user in users}
+        followers = {
+            (row[1], row[2], partner_by_user[row[7]])
+            for row in rows
+            if "message_follower_ids" in self.env[row[1]]._fields
+        }
+        self._bd_insert_followers(followers)
+        today = fields.Date.context_today(self)
+        counts = defaultdict(int)
+        for vals in activity_vals:
+            if vals["date_deadline"] <= today:
+                counts[vals["user_id"]] += 1
+        for user in users:
+            if counts.get(user.id):
+                user._bus_send(
+                    "mail.activity/updated",
+                    {"activity_created": True, "count_diff": counts[user.id]},
+                )
+
+    @api.model
+    def _bd_insert_followers(self, followers):
+        """Make partners follow documents (with the default subtypes), skipping
+        those who already do: two queries per model."""
+        by_model = defaultdict(set)
+        for model, res_id, partner_id in followers:
+            by_model[model].add((res_id, partner_id))
+        for model, pairs in by_model.items():
+            pairs = sorted(pairs)
+            inserted = [
+                row[0]
+                for row in self.env.execute_query(
+                    SQL(
+                        """INSERT INTO mail_followers (res_model, res_id, partner_id)
+                           SELECT %s, * FROM unnest(%s::int4[], %s::int4[])
+                           ON CONFLICT DO NOTHING
+                           RETURNING id""",
+                        model,
+                        [pair[0] for pair in pairs],
+                        [pair[1] for pair in pairs],
+                    )
+                )
+            ]
+            subtypes = self.env["mail.message.subtype"].sudo().default_subtypes(model)
+            if inserted and subtypes[0]:
+                self.env.cr.execute(
+                    SQL(
+                        """INSERT INTO mail_followers_mail_message_subtype_rel
+                                  (mail_followers_id, mail_message_subtype_id)
+                           SELECT f, s FROM unnest(%s::int4[]) f,
+                                           unnest(%s::int4[]) s""",
+                        inserted,
+                        subtypes[0].ids,
+                    )
+                )
+        self.env["mail.followers"].invalidate_model()
 
     @api.model
     def _bd_raise_priorities(self, fired):

@@ -23,7 +23,7 @@ STATE_RANK = ["breached", "warning", "running", "paused", "met", "cancelled"]
 # timers the sweep handles per committed batch: large enough for set-based work to
 # pay (about 15 queries a batch), small enough to keep a batch's locks and
 # transaction short
-SWEEP_BATCH_SIZE = 1000
+SWEEP_BATCH_SIZE = 10000
 
 # SQL types of the columns the set-based updates write
 COLUMN_TYPES = {
@@ -647,7 +647,7 @@ class BusinessDeadlineTimer(models.Model):
                             LEFT JOIN business_deadline_timer t
                                    ON t.res_model = %(model)s AND t.res_id = d.id
                              GROUP BY d.id) s
-                        WHERE r.id = s.id
+                        WHERE r.id = s.id AND r.id = ANY(%(ids)s)
                           AND (r.deadline_state IS DISTINCT FROM s.state
                                OR r.deadline_next_due IS DISTINCT FROM s.next_due)""",
                     table=SQL.identifier(model._table),
@@ -671,7 +671,7 @@ class BusinessDeadlineTimer(models.Model):
                                     WHERE rule_id = %(rule)s AND res_model = %(model)s
                                       AND res_id = ANY(%(ids)s)
                                  ORDER BY res_id, id DESC) s
-                            WHERE r.id = s.res_id
+                            WHERE r.id = s.res_id AND r.id = ANY(%(ids)s)
                               AND r.%(column)s IS DISTINCT FROM s.due_time""",
                         table=SQL.identifier(model._table),
                         column=SQL.identifier(fname),
@@ -708,7 +708,7 @@ class BusinessDeadlineTimer(models.Model):
                     """UPDATE business_deadline_timer t
                           SET %(assignments)s, write_date = %(now)s, write_uid = %(uid)s
                          FROM (SELECT unnest(%(ids)s::int4[]) AS id, %(arrays)s) v
-                        WHERE t.id = v.id""",
+                        WHERE t.id = v.id AND t.id = ANY(%(ids)s)""",
                     assignments=SQL(", ").join(assignments),
                     arrays=SQL(", ").join(arrays),
                     ids=ids,
@@ -786,48 +786,119 @@ class BusinessDeadlineTimer(models.Model):
         """Move the timers in ``self`` to warning or breached and fire their
         escalation levels due at ``now``, in a constant number of queries.
 
-        Timers whose record is gone are cancelled (the autovacuum deletes them).
+        Only the timers whose next escalation time has come are read and planned
+        in Python; then one SQL statement moves the whole batch (states, breach
+        times, fired levels, next action times). A timer whose record is gone is
+        cancelled (the autovacuum deletes it) instead of firing.
         """
-        rows = self.env.execute_query_dict(
+        if not self.ids:
+            return
+        escalating = self.env.execute_query_dict(
             SQL(
                 """SELECT id, rule_id, calendar_id, res_model, res_id, user_id,
-                          company_id, state, start_time, due_time, warning_time,
-                          next_escalation_time,
-                          COALESCE(is_warning_sent, FALSE) AS is_warning_sent
+                          company_id, due_time
                      FROM business_deadline_timer
                     WHERE id = ANY(%s) AND state IN %s
-                      FOR UPDATE""",
+                      AND next_escalation_time <= %s""",
                 self.ids,
                 SWEPT_STATES,
+                now,
             )
         )
-        if not rows:
-            return
+        fired, escalations, cancelled = [], {}, []
+        if escalating:
+            fired, escalations, cancelled = self._sweep_escalations(escalating, now)
+        esc_ids = list(escalations)
+        rows = self.env.execute_query_dict(
+            SQL(
+                """UPDATE business_deadline_timer t
+                      SET state = v.new_state,
+                          breach_time = CASE WHEN v.breaching THEN t.due_time
+                                             ELSE t.breach_time END,
+                          is_on_time = CASE WHEN v.breaching THEN 0
+                                            ELSE t.is_on_time END,
+                          is_warning_sent = v.warned,
+                          escalation_level = v.level,
+                          next_escalation_time = v.next_escalation,
+                          next_action_time = CASE
+                              WHEN v.new_state = 'cancelled' THEN NULL
+                              WHEN v.new_state = 'breached' THEN v.next_escalation
+                              WHEN v.new_state = 'warning'
+                                  THEN LEAST(t.due_time, v.next_escalation)
+                              ELSE LEAST(CASE WHEN NOT v.warned THEN t.warning_time END,
+                                         t.due_time, v.next_escalation) END,
+                          write_date = %(now)s, write_uid = %(uid)s
+                     FROM (SELECT b.id,
+                                  b.state <> 'breached' AND b.due_time <= %(now)s
+                                      AND e.cancel IS NOT TRUE AS breaching,
+                                  CASE
+                                      WHEN e.cancel THEN 'cancelled'
+                                      WHEN b.state <> 'breached'
+                                           AND b.due_time <= %(now)s
+                                      THEN 'breached'
+                                      WHEN b.state = 'running'
+                                           AND b.warning_time <= %(now)s
+                                      THEN 'warning'
+                                      ELSE b.state END AS new_state,
+                                  COALESCE(b.is_warning_sent, FALSE)
+                                      OR COALESCE(b.warning_time <= %(now)s, FALSE)
+                                      AS warned,
+                                  COALESCE(e.level, b.escalation_level) AS level,
+                                  CASE WHEN e.id IS NULL THEN b.next_escalation_time
+                                       ELSE e.next_escalation END AS next_escalation
+                             FROM business_deadline_timer b
+                        LEFT JOIN unnest(%(esc_ids)s::int4[], %(esc_levels)s::int4[],
+                                         %(esc_next)s::timestamp[],
+                                         %(esc_cancel)s::bool[])
+                                  AS e(id, level, next_escalation, cancel)
+                               ON e.id = b.id
+                            WHERE b.id = ANY(%(ids)s) AND b.state IN %(swept)s) v
+                    WHERE t.id = v.id AND t.id = ANY(%(ids)s)
+                RETURNING t.res_model, t.res_id, t.state""",
+                now=now,
+                uid=self.env.uid,
+                ids=self.ids,
+                swept=SWEPT_STATES,
+                esc_ids=esc_ids,
+                esc_levels=[escalations[i]["level"] for i in esc_ids],
+                esc_next=[escalations[i]["next"] for i in esc_ids],
+                esc_cancel=[i in cancelled for i in esc_ids],
+            )
+        )
+        self.invalidate_model()
+        if fired:
+            self._write_fired(
+                [
+                    {"timer": self.browse(row["id"]), "fired": {level.id}}
+                    for row, level in fired
+                ]
+            )
+        self._raise_record_states(rows)
+        self.env["business.deadline.rule.escalation"]._bd_fire(fired)
+
+    def _sweep_escalations(self, rows, now):
+        """Plan the rows whose next escalation time has come: every level not
+        fired yet whose time has come fires (earliest first: a late sweep fires
+        several at once).
+
+        :return: ([(row, level)] fired, {timer id: {"level": count fired,
+            "next": next escalation time}}, [ids of the orphans to cancel])
+        """
         values = {}
-        rows = self._sweep_orphans(rows, values)
-        rules = self.env["business.deadline.rule"].browse({r["rule_id"] for r in rows})
+        kept = self._sweep_orphans(rows, values)
+        cancelled = list(values)
+        for timer_id in cancelled:
+            values[timer_id] = {"level": None, "next": None}
+        rules = self.env["business.deadline.rule"].browse({r["rule_id"] for r in kept})
         rules.escalation_ids.fetch()
         calendars = self.env["resource.calendar"].browse(
-            {r["calendar_id"] for r in rows}
+            {r["calendar_id"] for r in kept}
         )
         calendar_by_id = {calendar.id: calendar for calendar in calendars}
         rule_by_id = {rule.id: rule for rule in rules}
-        fired_ids = self.browse([row["id"] for row in rows])._fired_ids()
+        fired_ids = self.browse([row["id"] for row in kept])._fired_ids()
         specs = []
-        for row in rows:
-            vals = {}
-            if row["state"] != "breached" and row["due_time"] <= now:
-                vals.update(state="breached", breach_time=row["due_time"], is_on_time=0)
-            elif (
-                row["state"] == "running"
-                and row["warning_time"]
-                and row["warning_time"] <= now
-            ):
-                vals["state"] = "warning"
-            if row["warning_time"] and row["warning_time"] <= now:
-                vals["is_warning_sent"] = True
-            row.update(vals)
-            values[row["id"]] = vals
+        for row in kept:
             rule = rule_by_id[row["rule_id"]]
             specs.append(
                 {
@@ -841,10 +912,8 @@ class BusinessDeadlineTimer(models.Model):
                     "fired": fired_ids[row["id"]],
                 }
             )
-        # every level not fired yet whose time has come fires now, earliest first;
-        # a late sweep fires several at once
         self._plan_escalations(specs)
-        fired, new_pairs = [], []
+        fired = []
         for spec in specs:
             row = spec["row"]
             due_levels = sorted(
@@ -852,37 +921,54 @@ class BusinessDeadlineTimer(models.Model):
                 for level, moment in spec["level_times"].items()
                 if moment <= now
             )
-            for __, __, level_id, level in due_levels:
+            for __, __, __, level in due_levels:
                 fired.append((row, level))
-                new_pairs.append((row["id"], level_id))
                 del spec["level_times"][level]
             moments = spec["level_times"].values()
-            row["next_escalation_time"] = min(moments) if moments else None
-            vals = values[row["id"]]
-            if due_levels:
-                vals["escalation_level"] = len(spec["fired"]) + len(due_levels)
-            vals["next_escalation_time"] = row["next_escalation_time"]
-            vals["next_action_time"] = self._next_action_time(
-                {
-                    "state": row["state"],
-                    "warned": row["is_warning_sent"],
-                    "warning_time": row["warning_time"],
-                    "due_time": row["due_time"],
-                    "next_escalation_time": row["next_escalation_time"],
-                }
-            )
-        self._bulk_update(values)
-        self._write_fired(
-            [{"timer": self.browse(t), "fired": {lv}} for t, lv in new_pairs]
-        )
-        res_ids = defaultdict(set)
+            values[row["id"]] = {
+                "level": len(spec["fired"]) + len(due_levels),
+                "next": min(moments) if moments else None,
+            }
+        return fired, values, cancelled
+
+    @api.model
+    def _raise_record_states(self, rows):
+        """The sweep only makes timers worse (running, warning, breached) and moves
+        no due time: a record's worst state becomes the worse of its current one
+        and its swept timers' new states, one UPDATE per model, no aggregate."""
+        by_model = defaultdict(dict)
         for row in rows:
-            res_ids[row["res_model"]].add(row["res_id"])
-        self._refresh_records(res_ids)
-        self.env["business.deadline.rule.escalation"]._bd_fire(fired)
+            states = by_model[row["res_model"]]
+            current = states.get(row["res_id"])
+            if current is None or STATE_RANK.index(row["state"]) < STATE_RANK.index(
+                current
+            ):
+                states[row["res_id"]] = row["state"]
+        for model_name, states in by_model.items():
+            if model_name not in self.env:
+                continue
+            model = self.env[model_name]
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE %(table)s r SET deadline_state = v.state
+                         FROM unnest(%(ids)s::int4[], %(states)s::varchar[])
+                              AS v(id, state)
+                        WHERE r.id = v.id AND r.id = ANY(%(ids)s)
+                          AND array_position(%(rank)s::varchar[], v.state)
+                              < COALESCE(array_position(%(rank)s::varchar[],
+                                                        r.deadline_state::varchar),
+                                         %(worst)s)""",
+                    table=SQL.identifier(model._table),
+                    ids=list(states),
+                    states=list(states.values()),
+                    rank=STATE_RANK,
+                    worst=len(STATE_RANK) + 1,
+                )
+            )
+            model.invalidate_model(["deadline_state"])
 
     def _sweep_orphans(self, rows, values):
-        """Cancel the rows whose record is gone; return the others."""
+        """Mark the rows whose record is gone in ``values``; return the others."""
         res_ids = defaultdict(set)
         for row in rows:
             res_ids[row["res_model"]].add(row["res_id"])
@@ -904,7 +990,7 @@ class BusinessDeadlineTimer(models.Model):
             if (row["res_model"], row["res_id"]) in existing:
                 kept.append(row)
             else:
-                values[row["id"]] = {"state": "cancelled", "next_action_time": None}
+                values[row["id"]] = True
         return kept
 
     @api.autovacuum

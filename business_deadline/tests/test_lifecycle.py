@@ -636,9 +636,13 @@ class TestTimerLifeCycle(BusinessDeadlineTimerCommon):
     # ------------------------------------------------------------ orphans
 
     def test_orphans_cancelled_by_sweep_and_vacuumed(self):
-        """A timer whose record is gone is cancelled by the sweep (never retried
-        forever) and deleted by the autovacuum."""
+        """A timer whose record is gone is cancelled by the sweep instead of
+        firing its escalation (it used to fail and be retried forever) and is
+        deleted by the autovacuum."""
         rule = self._create_rule()
+        self.env["business.deadline.rule.escalation"].create(
+            {"rule_id": rule.id, "name": "At due", "is_notify_responsible": True}
+        )
         with freeze_time(MONDAY):
             obligation = self._create_obligation(date_start=MONDAY, state="open")
         timer = self._timer(obligation, rule)
@@ -649,6 +653,7 @@ class TestTimerLifeCycle(BusinessDeadlineTimerCommon):
         with freeze_time(MONDAY + timedelta(hours=11)):
             self._sweep()
         self.assertEqual(timer.state, "cancelled")
+        self.assertFalse(timer.next_action_time)
         self.Timer._gc_orphan_timers()
         self.assertFalse(timer.exists())
 
