@@ -20,9 +20,10 @@ MOVABLE_STATES = ("running", "paused", "warning")
 SWEPT_STATES = ("running", "warning", "breached")
 # worst first: the state a record shows when it has several timers
 STATE_RANK = ["breached", "warning", "running", "paused", "met", "cancelled"]
-# timers the sweep handles per committed batch: large enough for set-based work to
-# pay (about 15 queries a batch), small enough to keep a batch's locks and
-# transaction short
+# timers the sweep handles per committed batch: a batch is one UPDATE plus a few
+# set-based inserts, so larger batches save round trips and commits; 10,000 keeps a
+# batch's row locks and transaction short (about a second on 2 cores) and its
+# memory small
 SWEEP_BATCH_SIZE = 10000
 
 # SQL types of the columns the set-based updates write
@@ -722,45 +723,58 @@ class BusinessDeadlineTimer(models.Model):
     # --------------------------------------------------------------- sweep
 
     @api.model
-    def _get_sweep_domain(self, now):
-        return [
-            ("state", "in", SWEPT_STATES),
-            ("next_action_time", "<=", now),
-            ("rule_id.active", "=", True),
-        ]
-
-    @api.model
     def _cron_sweep(self, batch_size=SWEEP_BATCH_SIZE):
         """Warnings, escalations and breaches, by committed batches."""
         now = fields.Datetime.now()
         timers = self.sudo()
-        domain = timers._get_sweep_domain(now)
-        remaining = timers.search_count(domain)
+        active_rule_ids = self.env["business.deadline.rule"].sudo().search([]).ids
         skipped = []
-        while remaining > 0:
-            batch = timers.search(
-                domain + [("id", "not in", skipped)],
-                limit=batch_size,
-                order="next_action_time, id",
+        while True:
+            rows = timers._sweep_rows(
+                SQL(
+                    """state IN %s AND next_action_time <= %s AND rule_id = ANY(%s)
+                       AND id <> ALL(%s)
+                  ORDER BY next_action_time, id
+                     LIMIT %s""",
+                    SWEPT_STATES,
+                    now,
+                    active_rule_ids,
+                    skipped,
+                    batch_size,
+                )
             )
-            if not batch:
+            if not rows:
                 break
-            skipped += batch._sweep_safely(now)
-            remaining = max(remaining - len(batch), 0)
+            batch = timers.browse([row["id"] for row in rows])
+            skipped += batch._sweep_safely(now, rows)
+            # no count beforehand: a full batch means there may be more
             time_left = self.env["ir.cron"]._commit_progress(
-                len(batch), remaining=remaining
+                len(batch), remaining=batch_size if len(batch) == batch_size else 0
             )
-            if not time_left:
+            if not time_left or len(batch) < batch_size:
                 break
 
-    def _sweep_safely(self, now):
+    @api.model
+    def _sweep_rows(self, condition):
+        """What the sweep reads of its timers, in one query."""
+        return self.env.execute_query_dict(
+            SQL(
+                """SELECT id, state, rule_id, calendar_id, res_model, res_id, user_id,
+                          company_id, due_time, next_escalation_time
+                     FROM business_deadline_timer
+                    WHERE %s""",
+                condition,
+            )
+        )
+
+    def _sweep_safely(self, now, rows=None):
         """Sweep the batch; if it fails, retry timer by timer and skip the bad ones.
 
         :return: the ids of the timers that failed
         """
         try:
             with self.env.cr.savepoint():
-                self._sweep(now)
+                self._sweep(now, rows)
             return []
         except Exception:  # noqa: BLE001 - one bad record must not stop the sweep
             self.env.invalidate_all(flush=False)
@@ -782,87 +796,121 @@ class BusinessDeadlineTimer(models.Model):
                 failed.append(timer.id)
         return failed
 
-    def _sweep(self, now):
+    def _sweep(self, now, rows=None):
         """Move the timers in ``self`` to warning or breached and fire their
         escalation levels due at ``now``, in a constant number of queries.
 
-        Only the timers whose next escalation time has come are read and planned
-        in Python; then one SQL statement moves the whole batch (states, breach
-        times, fired levels, next action times). A timer whose record is gone is
-        cancelled (the autovacuum deletes it) instead of firing.
+        Only the timers whose next escalation time has come are planned in Python;
+        one SQL statement then moves the whole batch (states, breach times, fired
+        levels, next action times) and raises its records' worst state. A timer
+        whose record is gone is cancelled (the autovacuum deletes it) instead of
+        firing.
+
+        :param rows: the timers' rows as ``_sweep_rows`` reads them, when the
+            caller has them already
         """
         if not self.ids:
             return
-        escalating = self.env.execute_query_dict(
-            SQL(
-                """SELECT id, rule_id, calendar_id, res_model, res_id, user_id,
-                          company_id, due_time
-                     FROM business_deadline_timer
-                    WHERE id = ANY(%s) AND state IN %s
-                      AND next_escalation_time <= %s""",
-                self.ids,
-                SWEPT_STATES,
-                now,
-            )
-        )
+        if rows is None:
+            rows = self._sweep_rows(SQL("id = ANY(%s)", self.ids))
+        escalating = [
+            row
+            for row in rows
+            if row["state"] in SWEPT_STATES
+            and row["next_escalation_time"]
+            and row["next_escalation_time"] <= now
+        ]
         fired, escalations, cancelled = [], {}, []
         if escalating:
             fired, escalations, cancelled = self._sweep_escalations(escalating, now)
-        esc_ids = list(escalations)
-        rows = self.env.execute_query_dict(
+        ids = self.ids
+        has_escalation = [timer_id in escalations for timer_id in ids]
+        models_in_batch = [
+            self.env[name]
+            for name in sorted({row["res_model"] for row in rows})
+            if name in self.env
+        ]
+        self.env.cr.execute(
             SQL(
-                """UPDATE business_deadline_timer t
-                      SET state = v.new_state,
-                          breach_time = CASE WHEN v.breaching THEN t.due_time
-                                             ELSE t.breach_time END,
-                          is_on_time = CASE WHEN v.breaching THEN 0
-                                            ELSE t.is_on_time END,
-                          is_warning_sent = v.warned,
-                          escalation_level = v.level,
-                          next_escalation_time = v.next_escalation,
+                """WITH moved AS (
+                   UPDATE business_deadline_timer t
+                      SET state = CASE
+                              WHEN e.cancel THEN 'cancelled'
+                              WHEN t.state <> 'breached' AND t.due_time <= %(now)s
+                              THEN 'breached'
+                              WHEN t.state = 'running' AND t.warning_time <= %(now)s
+                              THEN 'warning'
+                              ELSE t.state END,
+                          breach_time = CASE
+                              WHEN e.cancel IS NOT TRUE AND t.state <> 'breached'
+                                   AND t.due_time <= %(now)s
+                              THEN t.due_time ELSE t.breach_time END,
+                          is_on_time = CASE
+                              WHEN e.cancel IS NOT TRUE AND t.state <> 'breached'
+                                   AND t.due_time <= %(now)s
+                              THEN 0 ELSE t.is_on_time END,
+                          is_warning_sent = COALESCE(t.is_warning_sent, FALSE)
+                              OR COALESCE(t.warning_time <= %(now)s, FALSE),
+                          escalation_level = CASE WHEN e.has_escalation
+                              THEN COALESCE(e.level, t.escalation_level)
+                              ELSE t.escalation_level END,
+                          next_escalation_time = CASE WHEN e.has_escalation
+                              THEN e.next_escalation ELSE t.next_escalation_time END,
                           next_action_time = CASE
-                              WHEN v.new_state = 'cancelled' THEN NULL
-                              WHEN v.new_state = 'breached' THEN v.next_escalation
-                              WHEN v.new_state = 'warning'
-                                  THEN LEAST(t.due_time, v.next_escalation)
-                              ELSE LEAST(CASE WHEN NOT v.warned THEN t.warning_time END,
-                                         t.due_time, v.next_escalation) END,
+                              WHEN e.cancel THEN NULL
+                              WHEN t.state = 'breached' OR t.due_time <= %(now)s
+                              THEN CASE WHEN e.has_escalation THEN e.next_escalation
+                                        ELSE t.next_escalation_time END
+                              WHEN t.state = 'warning' OR t.warning_time <= %(now)s
+                              THEN LEAST(t.due_time,
+                                         CASE WHEN e.has_escalation
+                                              THEN e.next_escalation
+                                              ELSE t.next_escalation_time END)
+                              ELSE LEAST(CASE WHEN NOT COALESCE(t.is_warning_sent,
+                                                                FALSE)
+                                              THEN t.warning_time END,
+                                         t.due_time,
+                                         CASE WHEN e.has_escalation
+                                              THEN e.next_escalation
+                                              ELSE t.next_escalation_time END) END,
                           write_date = %(now)s, write_uid = %(uid)s
-                     FROM (SELECT b.id,
-                                  b.state <> 'breached' AND b.due_time <= %(now)s
-                                      AND e.cancel IS NOT TRUE AS breaching,
-                                  CASE
-                                      WHEN e.cancel THEN 'cancelled'
-                                      WHEN b.state <> 'breached'
-                                           AND b.due_time <= %(now)s
-                                      THEN 'breached'
-                                      WHEN b.state = 'running'
-                                           AND b.warning_time <= %(now)s
-                                      THEN 'warning'
-                                      ELSE b.state END AS new_state,
-                                  COALESCE(b.is_warning_sent, FALSE)
-                                      OR COALESCE(b.warning_time <= %(now)s, FALSE)
-                                      AS warned,
-                                  COALESCE(e.level, b.escalation_level) AS level,
-                                  CASE WHEN e.id IS NULL THEN b.next_escalation_time
-                                       ELSE e.next_escalation END AS next_escalation
-                             FROM business_deadline_timer b
-                        LEFT JOIN unnest(%(esc_ids)s::int4[], %(esc_levels)s::int4[],
-                                         %(esc_next)s::timestamp[],
-                                         %(esc_cancel)s::bool[])
-                                  AS e(id, level, next_escalation, cancel)
-                               ON e.id = b.id
-                            WHERE b.id = ANY(%(ids)s) AND b.state IN %(swept)s) v
-                    WHERE t.id = v.id AND t.id = ANY(%(ids)s)
-                RETURNING t.res_model, t.res_id, t.state""",
+                     FROM unnest(%(ids)s::int4[], %(has)s::bool[], %(levels)s::int4[],
+                                 %(next)s::timestamp[], %(cancel)s::bool[])
+                          AS e(id, has_escalation, level, next_escalation, cancel)
+                    WHERE t.id = e.id AND t.state IN %(swept)s
+                RETURNING t.res_model, t.res_id, t.state)
+                %(records)s
+                SELECT 1""",
+                records=SQL("").join(
+                    SQL(
+                        """, %(alias)s AS (
+                           UPDATE %(table)s r SET deadline_state = m.state
+                             FROM (SELECT res_id, (array_agg(state ORDER BY
+                                          array_position(%(rank)s::varchar[],
+                                                         state::varchar)))[1] AS state
+                                     FROM moved WHERE res_model = %(model)s
+                                 GROUP BY res_id) m
+                            WHERE r.id = m.res_id
+                              AND array_position(%(rank)s::varchar[], m.state)
+                                  < COALESCE(array_position(%(rank)s::varchar[],
+                                                            r.deadline_state::varchar),
+                                             %(worst)s))""",
+                        alias=SQL.identifier(f"records_{index}"),
+                        table=SQL.identifier(model._table),
+                        rank=STATE_RANK,
+                        model=model._name,
+                        worst=len(STATE_RANK) + 1,
+                    )
+                    for index, model in enumerate(models_in_batch)
+                ),
                 now=now,
                 uid=self.env.uid,
-                ids=self.ids,
+                ids=ids,
+                has=has_escalation,
+                levels=[escalations.get(i, {}).get("level") for i in ids],
+                next=[escalations.get(i, {}).get("next") for i in ids],
+                cancel=[i in cancelled for i in ids],
                 swept=SWEPT_STATES,
-                esc_ids=esc_ids,
-                esc_levels=[escalations[i]["level"] for i in esc_ids],
-                esc_next=[escalations[i]["next"] for i in esc_ids],
-                esc_cancel=[i in cancelled for i in esc_ids],
             )
         )
         self.invalidate_model()
@@ -873,7 +921,8 @@ class BusinessDeadlineTimer(models.Model):
                     for row, level in fired
                 ]
             )
-        self._raise_record_states(rows)
+        for model in models_in_batch:
+            model.invalidate_model(["deadline_state"])
         self.env["business.deadline.rule.escalation"]._bd_fire(fired)
 
     def _sweep_escalations(self, rows, now):
@@ -930,42 +979,6 @@ class BusinessDeadlineTimer(models.Model):
                 "next": min(moments) if moments else None,
             }
         return fired, values, cancelled
-
-    @api.model
-    def _raise_record_states(self, rows):
-        """The sweep only makes timers worse (running, warning, breached) and moves
-        no due time: a record's worst state becomes the worse of its current one
-        and its swept timers' new states, one UPDATE per model, no aggregate."""
-        by_model = defaultdict(dict)
-        for row in rows:
-            states = by_model[row["res_model"]]
-            current = states.get(row["res_id"])
-            if current is None or STATE_RANK.index(row["state"]) < STATE_RANK.index(
-                current
-            ):
-                states[row["res_id"]] = row["state"]
-        for model_name, states in by_model.items():
-            if model_name not in self.env:
-                continue
-            model = self.env[model_name]
-            self.env.cr.execute(
-                SQL(
-                    """UPDATE %(table)s r SET deadline_state = v.state
-                         FROM unnest(%(ids)s::int4[], %(states)s::varchar[])
-                              AS v(id, state)
-                        WHERE r.id = v.id AND r.id = ANY(%(ids)s)
-                          AND array_position(%(rank)s::varchar[], v.state)
-                              < COALESCE(array_position(%(rank)s::varchar[],
-                                                        r.deadline_state::varchar),
-                                         %(worst)s)""",
-                    table=SQL.identifier(model._table),
-                    ids=list(states),
-                    states=list(states.values()),
-                    rank=STATE_RANK,
-                    worst=len(STATE_RANK) + 1,
-                )
-            )
-            model.invalidate_model(["deadline_state"])
 
     def _sweep_orphans(self, rows, values):
         """Mark the rows whose record is gone in ``values``; return the others."""

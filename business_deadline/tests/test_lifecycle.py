@@ -108,9 +108,26 @@ class TestTimerLifeCycle(BusinessDeadlineTimerCommon):
         )
 
     def test_sweep_ignores_inactive_rules(self):
-        """The sweep's domain leaves out the timers of archived rules."""
-        domain = self.Timer._get_sweep_domain(MONDAY)
-        self.assertIn(("rule_id.active", "=", True), domain)
+        """The sweep leaves alone the open timers of an archived rule (here
+        archived behind the ORM's back, so its timer is still open)."""
+        rule = self._create_rule()
+        with freeze_time(MONDAY):
+            obligation = self._create_obligation(date_start=MONDAY, state="open")
+        timer = self._timer(obligation, rule)
+        self.env.cr.execute(
+            "UPDATE business_deadline_rule SET active = FALSE WHERE id = %s", [rule.id]
+        )
+        rule.invalidate_recordset(["active"])
+        with freeze_time(MONDAY + timedelta(hours=11)):
+            self._sweep()
+        self.assertEqual(timer.state, "running")
+        self.env.cr.execute(
+            "UPDATE business_deadline_rule SET active = TRUE WHERE id = %s", [rule.id]
+        )
+        rule.invalidate_recordset(["active"])
+        with freeze_time(MONDAY + timedelta(hours=11)):
+            self._sweep()
+        self.assertEqual(timer.state, "breached")
 
     def test_condition_change_rechecks_open_timers(self):
         """Changing a rule's filter re-checks its open timers: a record that no
