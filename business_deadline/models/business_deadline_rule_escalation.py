@@ -197,23 +197,26 @@ class BusinessDeadlineRuleEscalation(models.Model):
 
     @api.model
     def _bd_recipients(self, fired):
-        """The users to notify for each fired level."""
+        """The users to notify for each fired level (one recordset per distinct
+        level and responsible, shared by the rows that have them)."""
         responsibles = (
             self.env["res.users"]
             .sudo()
             .browse({row["user_id"] for row, __ in fired if row["user_id"]})
         )
-        by_level = {}
-        for level in {level for __, level in fired}:
-            users = level.notify_user_ids | level.notify_group_ids.all_user_ids
-            by_level[level] = users.filtered("active")
         by_id = {user.id: user for user in responsibles}
+        cache = {}
         result = []
         for row, level in fired:
-            users = by_level[level]
-            if level.is_notify_responsible and row["user_id"]:
-                users |= by_id[row["user_id"]]
-            result.append(users)
+            user_id = row["user_id"] if level.is_notify_responsible else False
+            key = (level, user_id)
+            if key not in cache:
+                users = level.notify_user_ids | level.notify_group_ids.all_user_ids
+                users = users.filtered("active")
+                if user_id:
+                    users |= by_id[user_id]
+                cache[key] = users
+            result.append(cache[key])
         return result
 
     @api.model
@@ -223,9 +226,10 @@ class BusinessDeadlineRuleEscalation(models.Model):
         their preferences (Odoo inbox or e-mail)."""
         recipients = self._bd_recipients(fired)
         users = self.env["res.users"].sudo().browse()
-        for group in recipients:
+        for group in set(recipients):
             users |= group
         users.fetch(["partner_id", "notification_type", "lang"])
+        by_lang_cache = {}  # recipients -> [(lang, users, partner ids)]
         calendars = (
             self.env["resource.calendar"]
             .sudo()
@@ -243,12 +247,17 @@ class BusinessDeadlineRuleEscalation(models.Model):
         message_vals, deliveries = [], []
         bodies = {}  # the same text for the same level, language, due time and zone
         for (row, level), group in zip(fired, recipients, strict=True):
-            by_lang = defaultdict(lambda: self.env["res.users"])
-            for user in group:
-                by_lang[user.lang or default_lang] |= user
-            if not by_lang:
-                by_lang[default_lang] = self.env["res.users"]
-            for lang, lang_users in sorted(by_lang.items()):
+            if group not in by_lang_cache:
+                by_lang = defaultdict(lambda: self.env["res.users"])
+                for user in group:
+                    by_lang[user.lang or default_lang] |= user
+                if not by_lang:
+                    by_lang[default_lang] = self.env["res.users"]
+                by_lang_cache[group] = [
+                    (lang, lang_users, sorted(lang_users.partner_id.ids))
+                    for lang, lang_users in sorted(by_lang.items())
+                ]
+            for lang, lang_users, partner_ids in by_lang_cache[group]:
                 tz = tz_by_calendar.get(row["calendar_id"]) or "UTC"
                 key = (level, lang, row["due_time"], tz)
                 if key not in bodies:
@@ -261,7 +270,6 @@ class BusinessDeadlineRuleEscalation(models.Model):
                         level=level.with_env(env).name,
                     )
                 body = bodies[key]
-                partner_ids = sorted(lang_users.partner_id.ids)
                 message_vals.append(
                     {
                         "model": row["res_model"],
@@ -358,13 +366,17 @@ class BusinessDeadlineRuleEscalation(models.Model):
         """Inbox notifications, and one e-mail per message for the users who
         prefer e-mail, in bulk."""
         notification_vals, mail_vals, email_index = [], [], []
+        split = {}  # recipients -> (inbox partner ids, users by e-mail)
         for message, (users, body) in zip(messages, deliveries, strict=True):
-            by_email = users.filtered(lambda user: user.notification_type == "email")
-            for user in users - by_email:
+            if users not in split:
+                by_email = users.filtered(lambda u: u.notification_type == "email")
+                split[users] = ((users - by_email).partner_id.ids, by_email)
+            inbox_partner_ids, by_email = split[users]
+            for partner_id in inbox_partner_ids:
                 notification_vals.append(
                     {
                         "mail_message_id": message.id,
-                        "res_partner_id": user.partner_id.id,
+                        "res_partner_id": partner_id,
                         "notification_type": "inbox",
                         "notification_status": "ready",
                         "is_read": False,
@@ -442,27 +454,32 @@ class BusinessDeadlineRuleEscalation(models.Model):
         for row, __ in fired:
             res_ids[row["res_model"]].add(row["res_id"])
         today = fields.Date.context_today(self)
+        settings = {
+            level: (
+                level.activity_user_field_id.name,
+                level.activity_user_id.id,
+                level.rule_id.fallback_user_id.id,
+                level.activity_type_id.id,
+                level.activity_summary or level.name,
+            )
+            for level in {level for __, level in fired}
+        }
+        model_ids = {model: self.env["ir.model"]._get_id(model) for model in res_ids}
         activity_vals = []
         for row, level in fired:
+            fname, fixed_user_id, fallback_id, type_id, summary = settings[level]
             user_id = False
-            if level.activity_user_field_id:
-                user_id = role_users.get(
-                    (row["res_model"], level.activity_user_field_id.name, row["res_id"])
-                )
-            user_id = (
-                user_id
-                or level.activity_user_id.id
-                or row["user_id"]
-                or level.rule_id.fallback_user_id.id
-            )
+            if fname:
+                user_id = role_users.get((row["res_model"], fname, row["res_id"]))
+            user_id = user_id or fixed_user_id or row["user_id"] or fallback_id
             if not user_id:
                 continue
             activity_vals.append(
                 {
-                    "res_model_id": self.env["ir.model"]._get_id(row["res_model"]),
+                    "res_model_id": model_ids[row["res_model"]],
                     "res_id": row["res_id"],
-                    "activity_type_id": level.activity_type_id.id,
-                    "summary": level.activity_summary or level.name,
+                    "activity_type_id": type_id,
+                    "summary": summary,
                     "user_id": user_id,
                     "date_deadline": today,
                 }

@@ -26,6 +26,20 @@ STATE_RANK = ["breached", "warning", "running", "paused", "met", "cancelled"]
 # memory small
 SWEEP_BATCH_SIZE = 10000
 
+# what the sweep reads of a timer (id and state first, next escalation time last)
+SWEEP_COLUMNS = (
+    "id",
+    "state",
+    "rule_id",
+    "calendar_id",
+    "res_model",
+    "res_id",
+    "user_id",
+    "company_id",
+    "due_time",
+    "next_escalation_time",
+)
+
 # SQL types of the columns the set-based updates write
 COLUMN_TYPES = {
     "state": "varchar",
@@ -745,7 +759,7 @@ class BusinessDeadlineTimer(models.Model):
             )
             if not rows:
                 break
-            batch = timers.browse([row["id"] for row in rows])
+            batch = timers.browse([row[0] for row in rows])
             skipped += batch._sweep_safely(now, rows)
             # no count beforehand: a full batch means there may be more
             time_left = self.env["ir.cron"]._commit_progress(
@@ -756,13 +770,12 @@ class BusinessDeadlineTimer(models.Model):
 
     @api.model
     def _sweep_rows(self, condition):
-        """What the sweep reads of its timers, in one query."""
-        return self.env.execute_query_dict(
+        """What the sweep reads of its timers, in one query: a row per timer
+        (tuples, cheap for large batches; see ``SWEEP_COLUMNS``)."""
+        return self.env.execute_query(
             SQL(
-                """SELECT id, state, rule_id, calendar_id, res_model, res_id, user_id,
-                          company_id, due_time, next_escalation_time
-                     FROM business_deadline_timer
-                    WHERE %s""",
+                "SELECT %s FROM business_deadline_timer WHERE %s",
+                SQL(", ").join(SQL.identifier(column) for column in SWEEP_COLUMNS),
                 condition,
             )
         )
@@ -814,11 +827,9 @@ class BusinessDeadlineTimer(models.Model):
         if rows is None:
             rows = self._sweep_rows(SQL("id = ANY(%s)", self.ids))
         escalating = [
-            row
+            dict(zip(SWEEP_COLUMNS, row, strict=True))
             for row in rows
-            if row["state"] in SWEPT_STATES
-            and row["next_escalation_time"]
-            and row["next_escalation_time"] <= now
+            if row[1] in SWEPT_STATES and row[-1] and row[-1] <= now
         ]
         fired, escalations, cancelled = [], {}, []
         if escalating:
@@ -827,7 +838,7 @@ class BusinessDeadlineTimer(models.Model):
         has_escalation = [timer_id in escalations for timer_id in ids]
         models_in_batch = [
             self.env[name]
-            for name in sorted({row["res_model"] for row in rows})
+            for name in sorted({row[4] for row in rows})
             if name in self.env
         ]
         self.env.cr.execute(
