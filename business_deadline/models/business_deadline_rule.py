@@ -6,6 +6,7 @@ from odoo.fields import Domain
 from odoo.tools.safe_eval import safe_eval
 
 from ..tools.timeline import DAY_UNITS, UNITS, WORKING_UNITS
+from .business_deadline_timer import OPEN_STATES
 
 # the events of a rule other than its start: each is met by states and/or a filter
 CONDITIONS = ("start", "met", "pause", "cancel")
@@ -522,7 +523,7 @@ class BusinessDeadlineRule(models.Model):
             .search(
                 [
                     ("rule_id", "in", self.ids),
-                    ("state", "in", self.env["business.deadline.timer"]._open()),
+                    ("state", "in", OPEN_STATES),
                 ]
             )
         )

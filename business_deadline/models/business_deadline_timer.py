@@ -1125,13 +1125,3 @@ class BusinessDeadlineTimer(models.Model):
             )
             for (spec, __, __), shift in zip(group, hours, strict=True):
                 spec["shift"] += shift
-
-    # ---------------------------------------------------------------- misc
-
-    @api.model
-    def _open(self):
-        return OPEN_STATES
-
-    @api.model
-    def _state_rank(self, state):
-        return STATE_RANK.index(state)
