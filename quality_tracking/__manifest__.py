@@ -8,7 +8,26 @@
     "maintainers": ["compliance-suite"],
     "license": "AGPL-3",
     "development_status": "Beta",
-    "depends": ["business_deadline"],
-    "data": ["security/quality_tracking_groups.xml"],
+    "depends": ["business_deadline", "hr", "portal", "base_tier_validation"],
+    "data": [
+        "security/quality_tracking_groups.xml",
+        "security/ir.model.access.csv",
+        "security/quality_tracking_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/qt_category_data.xml",
+        "views/qt_category_views.xml",
+        "views/qt_matter_views.xml",
+        "views/qt_feedback_card_views.xml",
+        "views/qt_issue_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/quality_tracking_menus.xml",
+    ],
+    "demo": ["demo/qt_matter_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "quality_tracking/static/tests/tours/**/*",
+        ],
+    },
+    "application": True,
     "installable": True,
 }

@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    qt_feedback_collect_days = fields.Integer(
+        related="company_id.qt_feedback_collect_days", readonly=False
+    )
