@@ -4,3 +4,4 @@ from . import qt_category
 from . import qt_matter
 from . import qt_feedback_card
 from . import qt_issue
+from . import tier_definition

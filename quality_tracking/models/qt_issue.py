@@ -59,6 +59,23 @@ class QtIssue(models.Model):
         tracking=True,
         index=True,
     )
+    cause_kind = fields.Selection(
+        [
+            ("improper_use", "Improper Use"),
+            ("product_quality", "Product Quality"),
+            ("service_quality", "Service Quality"),
+            ("process", "Process or Method"),
+            ("human", "Human Error"),
+            ("material", "Material or Supplier"),
+            ("equipment", "Equipment"),
+            ("other", "Other"),
+        ],
+        string="Cause",
+        tracking=True,
+        index=True,
+        help="The cause found by the analysis (improper use is pointed out to the "
+        "customer on the spot, 001/QT-9).",
+    )
     state = fields.Selection(
         [
             ("new", "New"),
