@@ -42,12 +42,11 @@ class QtDeliveryCheck(models.Model):
         default=lambda self: self.env.user,
         index=True,
     )
-    ticket_part = fields.Char(string="Ticket Part", required=True)
-    actual_part = fields.Char(string="Actual Part")
-    ticket_grade_id = fields.Many2one("qt.strength.grade", string="Ticket Grade")
+    ticket_part = fields.Char(required=True)
+    actual_part = fields.Char()
+    ticket_grade_id = fields.Many2one("qt.strength.grade")
     required_grade_id = fields.Many2one(
         "qt.strength.grade",
-        string="Required Grade",
         compute="_compute_required_grade_id",
         store=True,
         readonly=False,

@@ -111,7 +111,8 @@ class QtMatter(models.Model):
         string="Competent Handler Assigned",
         tracking=True,
         copy=False,
-        help="The matter is assigned to a handler whose competence matches it (D1 3.6).",
+        help="The matter is assigned to a handler whose competence matches it "
+        "(D1 3.6).",
     )
     intake_notes = fields.Text(string="Intake Review Notes", copy=False)
 
@@ -325,7 +326,10 @@ class QtMatter(models.Model):
                         matter=matter.display_name,
                     )
                 )
-            if review.date_approved and matter.contract_signed_date < review.date_approved:
+            if (
+                review.date_approved
+                and matter.contract_signed_date < review.date_approved
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(matter)s: the contract cannot be signed on %(signed)s, "

@@ -38,7 +38,6 @@ class QtSiteAssignment(models.Model):
     planned_quantity = fields.Float(digits="Product Unit")
     required_grade_id = fields.Many2one(
         "qt.strength.grade",
-        string="Required Grade",
         help="The grade the structure part requires (001/R-05); optional.",
     )
     delivery_method = fields.Char(string="Pouring or Delivery Method")
@@ -83,6 +82,5 @@ class QtSiteAssignment(models.Model):
             target = assignment.company_id.qt_delivery_check_target
             assignment.meets_check_target = (
                 not assignment.delivery_count
-                or float_compare(assignment.check_rate, target, precision_digits=2)
-                >= 0
+                or float_compare(assignment.check_rate, target, precision_digits=2) >= 0
             )

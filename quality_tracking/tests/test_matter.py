@@ -197,14 +197,20 @@ class TestMatterPrereview(PrereviewCommon):
         review still to decide or rejected; signed once approved."""
         matter = self._review_matter()
         with self.assertRaises(ValidationError):
-            matter.write({"contract_signed": True, "contract_signed_date": "2026-03-02"})
+            matter.write(
+                {"contract_signed": True, "contract_signed_date": "2026-03-02"}
+            )
         review = self._new_review(matter)
         with self.assertRaises(ValidationError):
-            matter.write({"contract_signed": True, "contract_signed_date": "2026-03-02"})
+            matter.write(
+                {"contract_signed": True, "contract_signed_date": "2026-03-02"}
+            )
         review.notes = "Inspection standard not agreed."
         review.with_user(self.head).action_reject()
         with self.assertRaises(ValidationError):
-            matter.write({"contract_signed": True, "contract_signed_date": "2026-03-02"})
+            matter.write(
+                {"contract_signed": True, "contract_signed_date": "2026-03-02"}
+            )
         self.assertFalse(matter.contract_signed)
         approved = self._approved_review(matter)
         self.assertEqual(matter.contract_review_id, approved)
