@@ -408,6 +408,13 @@ class QtMatter(models.Model):
                 )
             )
 
+    @api.onchange("contract_signed")
+    def _onchange_contract_signed(self):
+        if self.contract_signed and not self.contract_signed_date:
+            self.contract_signed_date = fields.Date.context_today(self)
+        elif not self.contract_signed:
+            self.contract_signed_date = False
+
     @api.onchange("category_id")
     def _onchange_category_id(self):
         if self.category_id and self.state == "draft":
