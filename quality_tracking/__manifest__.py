@@ -32,7 +32,7 @@
         "views/res_config_settings_views.xml",
         "views/quality_tracking_menus.xml",
     ],
-    "demo": ["demo/qt_matter_demo.xml"],
+    "demo": ["demo/qt_matter_demo.xml", "demo/qt_prereview_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "quality_tracking/static/tests/tours/**/*",
