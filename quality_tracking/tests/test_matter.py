@@ -115,8 +115,9 @@ class TestMatterPrereview(PrereviewCommon):
         self.assertEqual(matter.state, "review")
 
     def test_survey_required_for_product_work(self):
-        """001/QT-1: product work goes to contract review with its survey: site,
-        quantity > 0, requirements. A legal matter needs none of it."""
+        """The pre-contract survey (seed 001, QT-1): product work goes to contract
+        review with its site, a quantity > 0 and its requirements. A legal matter
+        needs none of it."""
         vals = {**self.INTAKE, "category_id": self.product_category.id}
         for missing, empty in (
             ("site_location", False),

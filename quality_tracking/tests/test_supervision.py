@@ -1,5 +1,8 @@
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common_prereview import PrereviewCommon
 
@@ -111,7 +114,11 @@ class TestDeliveryCheck(PrereviewCommon):
     def test_ticket_once_per_assignment(self):
         assignment = self._site_assignment()
         self._check(assignment, "T-040")
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.cr.savepoint(),
+        ):
             self._check(assignment, "T-040")
 
     def test_check_rate_target_default(self):
@@ -155,8 +162,15 @@ class TestDeliveryCheck(PrereviewCommon):
         self.assertFalse(other.meets_check_target)
 
     def test_target_out_of_range(self):
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.cr.savepoint(),
+        ):
             self.company.qt_delivery_check_target = 100.01
+            self.env.flush_all()
+        self.company.qt_delivery_check_target = 100.0
+        self.env.flush_all()
 
     def test_check_rate_query_count_flat(self):
         """001/R-04 KPI: the rate of many assignments is one grouped query."""
