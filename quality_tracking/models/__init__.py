@@ -5,3 +5,11 @@ from . import qt_matter
 from . import qt_feedback_card
 from . import qt_issue
 from . import tier_definition
+from . import qt_contract_review
+from . import qt_work_record
+from . import qt_supervision
+from . import qt_strength_grade
+from . import qt_site_assignment
+from . import qt_delivery_check
+from . import qt_site_violation
+from . import qt_policy

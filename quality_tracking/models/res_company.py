@@ -11,3 +11,16 @@ class ResCompany(models.Model):
         help="Working days after a matter's closing within which the handling lawyer "
         "collects the client's feedback card (000/R-QT-06).",
     )
+
+    # --- prereview
+    qt_delivery_check_target = fields.Float(
+        string="Delivery Check Target (%)",
+        default=100.0,
+        help="Share of deliveries (tickets) of a site assignment that must be "
+        "checked against the actual part and grade (001/R-04: every truck).",
+    )
+
+    _qt_delivery_check_target_range = models.Constraint(
+        "CHECK (qt_delivery_check_target >= 0 AND qt_delivery_check_target <= 100)",
+        "The delivery check target is a percentage between 0 and 100.",
+    )
