@@ -127,6 +127,12 @@ class QtCapa(models.Model):
         string="Allowed Period (working days)",
         default=lambda self: self.env.company.qt_capa_allowed_days,
     )
+    date_raised = fields.Date(
+        string="Raised On",
+        default=fields.Date.context_today,
+        required=True,
+        index=True,
+    )
     date_start = fields.Datetime(string="Started At", readonly=True, copy=False)
     date_due = fields.Datetime(string="Due", readonly=True, copy=False)
     date_done = fields.Datetime(string="Done At", readonly=True, copy=False)
@@ -137,7 +143,7 @@ class QtCapa(models.Model):
         [("effective", "Effective"), ("not_effective", "Not Effective")],
         tracking=True,
     )
-    verified_by_id = fields.Many2one("res.users", string="Verified By")
+    verified_by_id = fields.Many2one("res.users")
     date_verified = fields.Date(string="Verified On")
     verification_note = fields.Text(string="Verification Notes")
     reevaluation = fields.Text(
@@ -333,6 +339,8 @@ class QtCapa(models.Model):
         """Close after the quality manager's validation (base_tier_validation)."""
         self._check_state(("done",), self.env._("Closing"))
         self._check_can_close()
+        # the tier mixin's guards are not stored: read them afresh
+        self.invalidate_recordset(["review_ids", "need_validation"])
         self.write({"state": "closed", "date_closed": fields.Datetime.now()})
         return True
 

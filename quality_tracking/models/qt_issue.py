@@ -200,7 +200,7 @@ class QtIssue(models.Model):
         "(003/HR-D11-5).",
     )
     statutory_test_body = fields.Char(string="Statutory Testing Body")
-    statutory_test_result = fields.Text(string="Statutory Test Result")
+    statutory_test_result = fields.Text()
     date_gm_notified = fields.Datetime(
         string="General Manager Notified At", readonly=True, copy=False
     )
@@ -209,7 +209,6 @@ class QtIssue(models.Model):
         "qt_issue_investigation_team_rel",
         "issue_id",
         "user_id",
-        string="Investigation Team",
         help="Formed by the general manager for a major problem (003/HR-D11-6).",
     )
     needs_arbitration = fields.Boolean(
@@ -238,7 +237,7 @@ class QtIssue(models.Model):
         "is known."
     )
     hazard_analysis = fields.Text()
-    responsibility = fields.Text(string="Responsibility")
+    responsibility = fields.Text()
     is_nonconforming = fields.Boolean(
         string="Product Nonconforming",
         help="The investigation found the product nonconforming: the cause and the "
@@ -489,7 +488,9 @@ class QtIssue(models.Model):
             issue.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=(manager or self.env.user).id,
-                summary=self.env._("Major quality problem: form the investigation team"),
+                summary=self.env._(
+                    "Major quality problem: form the investigation team"
+                ),
                 note=self.env._(
                     "%(issue)s is a major quality problem (003/HR-D11-6): the general "
                     "manager forms an investigation team.",
@@ -531,7 +532,9 @@ class QtIssue(models.Model):
 
     def _raise_missing(self, issue, message):
         raise UserError(
-            self.env._("%(issue)s: %(message)s", issue=issue.display_name, message=message)
+            self.env._(
+                "%(issue)s: %(message)s", issue=issue.display_name, message=message
+            )
         )
 
     def _check_can_investigate(self):

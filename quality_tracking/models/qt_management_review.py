@@ -73,9 +73,7 @@ class QtManagementReview(models.Model):
     @api.model
     def _return_visit_count(self, company, date_from, date_to):
         """Return visits of the year, if a return-visit model is installed."""
-        model = next(
-            (name for name in ("qt.return.visit",) if name in self.env), None
-        )
+        model = next((name for name in ("qt.return.visit",) if name in self.env), None)
         if not model:
             return 0
         Visit = self.env[model].sudo()
@@ -105,14 +103,16 @@ class QtManagementReview(models.Model):
         ]
         by_severity = dict(Issue._read_group(issue_domain, ["severity"], ["__count"]))
         [(closed, on_time)] = Issue._read_group(
-            issue_domain + [("state", "=", "closed")], [], ["__count", "on_time_rate:avg"]
+            issue_domain + [("state", "=", "closed")],
+            [],
+            ["__count", "on_time_rate:avg"],
         )
         Capa = self.env["qt.capa"].sudo()
         capas = Capa.search(
             [
                 ("company_id", "=", company.id),
-                ("create_date", ">=", dt_from),
-                ("create_date", "<", dt_to),
+                ("date_raised", ">=", date_from),
+                ("date_raised", "<", date_to),
             ]
         )
         by_state = dict(

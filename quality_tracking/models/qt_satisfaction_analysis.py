@@ -51,8 +51,7 @@ class QtSatisfactionAnalysis(models.Model):
     user_id = fields.Many2one("res.users", string="Reviewed By", readonly=True)
     summary = fields.Html(
         string="Analysis and Conclusions",
-        help="The statistical analysis of the business department and its "
-        "conclusions.",
+        help="The statistical analysis of the business department and its conclusions.",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     card_issued_count = fields.Integer(string="Feedback Cards Issued", readonly=True)
@@ -72,7 +71,7 @@ class QtSatisfactionAnalysis(models.Model):
         string="Quality Issues (previous month)", readonly=True
     )
     issue_trend = fields.Integer(
-        string="Issue Trend", readonly=True, help="This month's issues minus last's."
+        readonly=True, help="This month's issues minus last's."
     )
     capa_opened_count = fields.Integer(string="Actions Opened", readonly=True)
     capa_closed_count = fields.Integer(string="Actions Closed", readonly=True)
@@ -164,7 +163,7 @@ class QtSatisfactionAnalysis(models.Model):
         opened = dict(
             Capa._read_group(
                 company_domain
-                + [("create_date", ">=", dt_from), ("create_date", "<", dt_to)],
+                + [("date_raised", ">=", date_from), ("date_raised", "<", date_to)],
                 ["company_id"],
                 ["__count"],
             )
