@@ -5,3 +5,4 @@ from . import test_capa
 from . import test_satisfaction_analysis
 from . import test_issue_security
 from . import test_issue_report
+from . import test_issue_tour

@@ -33,7 +33,7 @@ class TestCapa(QualityIssueCommon):
         )
 
     def test_default_period_pinned_and_changed(self):
-        """001/QT-10: the allowed period defaults to the company setting (20 working
+        """The allowed period (seed 001, QT-10) defaults to the company setting (20 working
         days) and a changed setting applies to new actions."""
         self.assertEqual(self.company.qt_capa_allowed_days, 20)
         self.assertEqual(self.Capa.create({"title": "A"}).allowed_days, 20)
@@ -116,8 +116,8 @@ class TestCapa(QualityIssueCommon):
         self.assertEqual(capa.state, "draft")
 
     def test_improvement_and_anomaly(self):
-        """003/E28: an improvement carries one of the four reasons; 004/QT-7: a
-        no-loss anomaly is an anomaly handling sheet."""
+        """An improvement carries one of the four reasons (seed 003, E28); a no-loss
+        anomaly is an anomaly handling sheet (seed 004, QT-7)."""
         reasons = dict(self.Capa._fields["improvement_reason"].selection)
         self.assertEqual(
             set(reasons),

@@ -1,8 +1,11 @@
 from datetime import timedelta
 
+import psycopg2
+
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common_issues import QualityIssueCommon
 
@@ -112,7 +115,10 @@ class TestIssueGrading(QualityIssueCommon):
         self.assertEqual((given.severity_override, given.severity), ("batch", "batch"))
 
     def test_negative_facts_refused(self):
-        with self.assertRaises(Exception), self.env.cr.savepoint():
+        with (
+            self.assertRaises(psycopg2.errors.CheckViolation),
+            mute_logger("odoo.sql_db"),
+        ):
             self._create_issue(loss_amount=-1.0)
 
 
@@ -166,6 +172,7 @@ class TestIssueFlow(QualityIssueCommon):
             issue.action_reset()
 
     def test_cause_required(self):
+        """003/HR-D11-3: the investigation finds the cause before acting on it."""
         issue = self._investigating()
         with self.assertRaises(UserError):
             issue.action_start_action()
@@ -312,7 +319,7 @@ class TestIssueFlow(QualityIssueCommon):
         self.assertEqual(issue.state, "closed")
 
     def test_improper_use_closes_without_action(self):
-        """001/QT-9, 000/WF-QT-6: improper use is pointed out on the spot and the
+        """Improper use (seed 001, QT-9) is pointed out on the spot and the
         issue closes without corrective action; other causes go on."""
         issue = self._investigating(cause_kind="human")
         with self.assertRaises(UserError):

@@ -6,8 +6,8 @@ from .common_issues import QualityIssueCommon
 @tagged("post_install", "-at_install")
 class TestIssueReports(QualityIssueCommon):
     def test_complaint_handling_form(self):
-        """004/QT-6: 表14.6.3 《客户抱怨处理表》 prints an issue, with 「客户加工中未确定」
-        when the return quantity is not known yet."""
+        """Seed 004, QT-6: 表14.6.3 《客户抱怨处理表》 prints an issue, with
+        「客户加工中未确定」 when the return quantity is not known yet."""
         issue = self._customer_issue(
             order_number="SO-0042",
             part_number="PN-7",
@@ -33,7 +33,7 @@ class TestIssueReports(QualityIssueCommon):
             self.assertIn(text, html)
 
     def test_anomaly_handling_sheet(self):
-        """004/QT-7: 《异常处理单》 prints a corrective action."""
+        """Seed 004, QT-7: 《异常处理单》 prints a corrective action."""
         sheet = self.Capa.create(
             {
                 "title": "标签污损",
@@ -50,3 +50,19 @@ class TestIssueReports(QualityIssueCommon):
         )
         for text in ("异常处理单", "标签污损", "更换标签供应商"):
             self.assertIn(text, html)
+
+    def test_hr_d11_8_accident_archive(self):
+        """003/HR-D11-8: the accident analysis archive compares the issues item by
+        item, grouped by cause, to find common causes."""
+        self._create_issue(cause_kind="material")
+        self._create_issue(cause_kind="material")
+        self._create_issue(cause_kind="human")
+        self._create_issue()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "quality_tracking.qt_issue_action_accident"
+        )
+        self.assertIn("cause_kind", str(action["context"]))
+        groups = dict(
+            self.Issue._read_group(action["domain"], ["cause_kind"], ["__count"])
+        )
+        self.assertEqual(groups, {"material": 2, "human": 1})
