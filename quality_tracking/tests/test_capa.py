@@ -33,8 +33,8 @@ class TestCapa(QualityIssueCommon):
         )
 
     def test_default_period_pinned_and_changed(self):
-        """The allowed period (seed 001, QT-10) defaults to the company setting (20 working
-        days) and a changed setting applies to new actions."""
+        """The allowed period (seed 001, QT-10) defaults to the company setting
+        (20 working days) and a changed setting applies to new actions."""
         self.assertEqual(self.company.qt_capa_allowed_days, 20)
         self.assertEqual(self.Capa.create({"title": "A"}).allowed_days, 20)
         self.company.qt_capa_allowed_days = 5

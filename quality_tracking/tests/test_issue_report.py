@@ -1,4 +1,5 @@
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common_issues import QualityIssueCommon
 
@@ -63,6 +64,8 @@ class TestIssueReports(QualityIssueCommon):
         )
         self.assertIn("cause_kind", str(action["context"]))
         groups = dict(
-            self.Issue._read_group(action["domain"], ["cause_kind"], ["__count"])
+            self.Issue._read_group(
+                safe_eval(action["domain"]), ["cause_kind"], ["__count"]
+            )
         )
         self.assertEqual(groups, {"material": 2, "human": 1})
