@@ -13,3 +13,6 @@ from . import qt_site_assignment
 from . import qt_delivery_check
 from . import qt_site_violation
 from . import qt_policy
+from . import qt_capa
+from . import qt_satisfaction_analysis
+from . import qt_management_review

@@ -12,3 +12,35 @@ class ResConfigSettings(models.TransientModel):
     qt_delivery_check_target = fields.Float(
         related="company_id.qt_delivery_check_target", readonly=False
     )
+
+    # --- issues
+    qt_company_currency_id = fields.Many2one(related="company_id.currency_id")
+    qt_issue_resolve_days = fields.Integer(
+        related="company_id.qt_issue_resolve_days", readonly=False
+    )
+    qt_incident_batch_scrap_hours = fields.Float(
+        related="company_id.qt_incident_batch_scrap_hours", readonly=False
+    )
+    qt_incident_batch_rework_hours = fields.Float(
+        related="company_id.qt_incident_batch_rework_hours", readonly=False
+    )
+    qt_incident_batch_aftersales_qty = fields.Integer(
+        related="company_id.qt_incident_batch_aftersales_qty", readonly=False
+    )
+    qt_incident_major_returned_qty = fields.Integer(
+        related="company_id.qt_incident_major_returned_qty", readonly=False
+    )
+    qt_incident_major_loss_amount = fields.Monetary(
+        related="company_id.qt_incident_major_loss_amount",
+        currency_field="qt_company_currency_id",
+        readonly=False,
+    )
+    qt_general_manager_id = fields.Many2one(
+        related="company_id.qt_general_manager_id", readonly=False
+    )
+    qt_quality_head_id = fields.Many2one(
+        related="company_id.qt_quality_head_id", readonly=False
+    )
+    qt_capa_allowed_days = fields.Integer(
+        related="company_id.qt_capa_allowed_days", readonly=False
+    )

@@ -4,3 +4,9 @@ from . import test_contract_review
 from . import test_supervision
 from . import test_prereview_security
 from . import test_prereview_ui
+from . import test_issue
+from . import test_capa
+from . import test_satisfaction_analysis
+from . import test_issue_security
+from . import test_issue_report
+from . import test_issue_tour
