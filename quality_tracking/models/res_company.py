@@ -11,3 +11,11 @@ class ResCompany(models.Model):
         help="Working days after a matter's closing within which the handling lawyer "
         "collects the client's feedback card (000/R-QT-06).",
     )
+
+    # --- feedback
+    qt_tracking_resolve_days = fields.Integer(
+        string="Tracking Record Resolution (working days)",
+        default=15,
+        help="000/R-QT-20: the quality department resolves a forwarded quality "
+        "tracking record within this many working days.",
+    )
