@@ -183,3 +183,26 @@ class TestFeedbackCard(QualityFeedbackCommon):
         )[0].decode()
         self.assertIn("《顾客满意度调查表》", html)
         self.assertIn("☑", html)
+
+    def test_overdue_card_reminds_handler_then_head(self):
+        """000/R-QT-06 (C-QT-1's reminder): a day before the due time the handler
+        gets a to-do to collect the card; once late, the department head; each
+        once, however often the sweep runs."""
+        with freeze_time(MONDAY):
+            card = self._closed_matter().feedback_card_ids
+        cron = self.env.ref("business_deadline.ir_cron_business_deadline_timer_sweep")
+        activities = self.env["mail.activity"]
+        domain = [("res_model", "=", card._name), ("res_id", "=", card.id)]
+        with freeze_time(datetime(2026, 3, 16, 18, 0)):
+            with self.enter_registry_test_mode():
+                cron.method_direct_trigger()
+        self.env.invalidate_all()
+        self.assertEqual(activities.search(domain).user_id, self.handler)
+        with freeze_time(datetime(2026, 3, 18, 9, 0)):
+            with self.enter_registry_test_mode():
+                cron.method_direct_trigger()
+                cron.method_direct_trigger()
+        self.env.invalidate_all()
+        self.assertEqual(activities.search(domain).user_id, self.handler | self.head)
+        self.assertEqual(len(activities.search(domain)), 2)
+        self.assertEqual(card.deadline_state, "breached")

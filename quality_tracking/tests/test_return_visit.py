@@ -19,7 +19,7 @@ class TestReturnVisit(QualityFeedbackCommon):
 
     def test_methods(self):
         """000/R-QT-08: on site, by phone or by e-mail (letters and faxes for
-        products, 001/QT-7)."""
+        products)."""
         methods = dict(
             self.env["qt.return.visit"]._fields["method"]._description_selection(
                 self.env
