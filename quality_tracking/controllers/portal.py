@@ -112,9 +112,7 @@ class QualityFeedbackPortal(portal.CustomerPortal):
         try:
             card_sudo.with_context(lang=lang)._portal_return(post)
         except ValidationError as error:
-            values = self._qt_card_values(
-                card_sudo, access_token, error=error.args[0]
-            )
+            values = self._qt_card_values(card_sudo, access_token, error=error.args[0])
             values["posted"] = post
             return request.render("quality_tracking.portal_qt_feedback_card", values)
         values = self._qt_card_values(card_sudo, access_token)

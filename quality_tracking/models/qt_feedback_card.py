@@ -97,7 +97,6 @@ class QtFeedbackCard(models.Model):
     )
     comments = fields.Text(copy=False)
     may_publish = fields.Boolean(
-        string="May Publish",
         copy=False,
         help="The client allows the firm to quote the comments.",
     )

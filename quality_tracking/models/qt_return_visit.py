@@ -41,7 +41,6 @@ class QtReturnVisit(models.Model):
     )
     visitor_id = fields.Many2one(
         "res.users",
-        string="Visitor",
         required=True,
         default=lambda self: self.env.user,
         index=True,
@@ -185,11 +184,3 @@ class QtReturnVisit(models.Model):
             matter_id=self.matter_id.id,
             department_id=self.department_id.id,
         )
-
-
-class QtIssue(models.Model):
-    _inherit = "qt.issue"
-
-    @api.model
-    def _origin_models(self):
-        return [*super()._origin_models(), "qt.return.visit"]

@@ -93,8 +93,7 @@ class QtTrackingRecord(models.Model):
     is_force_majeure = fields.Boolean(string="Late Due to Force Majeure")
     is_customer_understanding = fields.Boolean(
         string="Customer's Understanding Obtained",
-        help="Required when the delivery was late because of force majeure "
-        "(001/R-76).",
+        help="Required when the delivery was late because of force majeure (001/R-76).",
     )
     check_delivery_note = fields.Char(string="Delivery Note")
     check_service = fields.Selection(
@@ -111,7 +110,6 @@ class QtTrackingRecord(models.Model):
     check_complaint_note = fields.Char(string="Complaint Note")
     customer_opinion = fields.Text(string="Customer Opinions and Suggestions")
     unresolved_items = fields.Text(
-        string="Unresolved Items",
         help="What cannot be solved yet: recorded in detail, answered after research "
         "with the departments concerned.",
     )
@@ -363,4 +361,6 @@ class QtIssue(models.Model):
 
     @api.model
     def _origin_models(self):
-        return [*super()._origin_models(), "qt.tracking.record"]
+        """Return visits and tracking records raise quality issues too (one
+        extension for both, defined after ``qt.issue``)."""
+        return [*super()._origin_models(), "qt.return.visit", "qt.tracking.record"]

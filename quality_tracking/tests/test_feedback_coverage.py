@@ -30,7 +30,13 @@ class TestFeedbackCoverage(QualityFeedbackCommon):
         by_department = {
             department: (count, returned, rate)
             for department, count, returned, rate in report._read_group(
-                [("department_id", "in", (self.department | self.other_department).ids)],
+                [
+                    (
+                        "department_id",
+                        "in",
+                        (self.department | self.other_department).ids,
+                    )
+                ],
                 ["department_id"],
                 ["matter_count:sum", "returned_count:sum", "coverage_rate:avg"],
             )

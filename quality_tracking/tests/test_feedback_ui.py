@@ -15,7 +15,11 @@ class TestFeedbackPortal(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.client = cls.env["res.partner"].create(
-            {"name": "门户客户有限公司", "email": "client@example.com", "is_company": True}
+            {
+                "name": "门户客户有限公司",
+                "email": "client@example.com",
+                "is_company": True,
+            }
         )
         cls.other_client = cls.env["res.partner"].create(
             {"name": "其他客户", "email": "other@example.com", "is_company": True}
@@ -83,7 +87,9 @@ class TestFeedbackPortal(HttpCase):
         self.assertEqual(response.status_code, 400)
         self.card.invalidate_recordset()
         self.assertEqual(self.card.state, "issued")
-        response = self.url_open(url, data=dict(answers, rating_overall="", csrf_token=csrf))
+        response = self.url_open(
+            url, data=dict(answers, rating_overall="", csrf_token=csrf)
+        )
         self.assertIn("o_qt_feedback_error", response.text)
         self.card.invalidate_recordset()
         self.assertEqual(self.card.state, "issued")

@@ -21,9 +21,9 @@ class TestReturnVisit(QualityFeedbackCommon):
         """000/R-QT-08: on site, by phone or by e-mail (letters and faxes for
         products)."""
         methods = dict(
-            self.env["qt.return.visit"]._fields["method"]._description_selection(
-                self.env
-            )
+            self.env["qt.return.visit"]
+            ._fields["method"]
+            ._description_selection(self.env)
         )
         self.assertEqual(set(methods), {"on_site", "phone", "email", "letter", "fax"})
 
@@ -90,8 +90,12 @@ class TestReturnVisit(QualityFeedbackCommon):
         self.assertEqual(issue.origin_ref, visit)
         self.assertEqual(issue.partner_id, self.client)
         self.assertEqual(visit.issue_count, 1)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "quality_tracking.report_qt_satisfaction_survey_visit", visit.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "quality_tracking.report_qt_satisfaction_survey_visit", visit.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("《顾客满意度调查表》", html)
         self.assertIn("客户反映文书送达不及时", html)

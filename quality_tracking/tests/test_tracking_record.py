@@ -210,9 +210,13 @@ class TestTrackingRecord(QualityFeedbackCommon):
         issue = self.env["qt.issue"].with_context(**context).create({})
         self.assertEqual(issue.origin_ref, record)
         self.assertEqual(issue.partner_id, self.client)
-        self.assertEqual(record.issue_count, 1)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "quality_tracking.report_qt_tracking_record", record.ids
-        )[0].decode()
+        self.assertEqual(record.with_user(self.officer).issue_count, 1)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "quality_tracking.report_qt_tracking_record", record.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("《质量跟踪记录表》", html)
         self.assertIn("Pump P-200", html)
