@@ -25,6 +25,7 @@
         "views/qt_tracking_record_views.xml",
         "views/qt_feedback_coverage_report_views.xml",
         "views/qt_feedback_portal_templates.xml",
+        "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "report/qt_feedback_card_report.xml",
         "report/qt_tracking_record_report.xml",

@@ -9,3 +9,4 @@ from . import tier_definition
 from . import qt_return_visit
 from . import qt_tracking_record
 from . import qt_feedback_coverage_report
+from . import res_partner

@@ -38,6 +38,13 @@ class TestReturnVisit(QualityFeedbackCommon):
         self.assertEqual(visit.partner_id, self.client)
         self.assertEqual(visit.department_id, self.department)
         self.assertTrue(self._visit(partner_id=self.other_client.id))
+        self.assertEqual(matter.return_visit_count, 1)
+        self.assertEqual(
+            matter.action_view_return_visits()["domain"],
+            [("matter_id", "=", matter.id)],
+        )
+        self.assertEqual(self.client.with_user(self.head).qt_return_visit_count, 1)
+        self.assertEqual(self.client.with_user(self.head).qt_feedback_card_count, 1)
 
     @freeze_time(MONDAY)
     def test_done_needs_record(self):

@@ -175,7 +175,10 @@ class TestTrackingRecord(QualityFeedbackCommon):
     def test_resolution_period_setting(self):
         """000/R-QT-20: a resolution period changed to 10 working days takes effect
         on the records created afterwards: due Tuesday 17 March."""
-        self.company.qt_tracking_resolve_days = 10
+        self.env["res.config.settings"].create(
+            {"qt_tracking_resolve_days": 10}
+        ).execute()
+        self.assertEqual(self.company.qt_tracking_resolve_days, 10)
         with freeze_time(MONDAY):
             record = self._forwarded()
         self.assertEqual(record.resolve_days, 10)
