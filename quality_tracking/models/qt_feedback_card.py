@@ -165,6 +165,16 @@ class QtFeedbackCard(models.Model):
             ]
         )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_returned(self):
+        if any(card.state == "returned" for card in self):
+            raise UserError(
+                self.env._(
+                    "A returned feedback card is the client's record: it cannot be "
+                    "deleted."
+                )
+            )
+
     def _compute_access_url(self):
         for card in self:
             card.access_url = f"/my/quality/feedback/{card.id}"
@@ -238,6 +248,12 @@ class QtFeedbackCard(models.Model):
         )
         self._check_ratings_filled(vals)
         self.write({**vals, "state": "returned"})
+        self.message_post(
+            body=self.env._("The client filled in the card online."),
+            author_id=self.partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
         return True
 
     def action_cancel(self):

@@ -123,6 +123,13 @@ class QtReturnVisit(models.Model):
                 vals["name"] = sequence.next_by_code("qt.return.visit") or "/"
         return super().create(vals_list)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if any(visit.state == "done" for visit in self):
+            raise UserError(
+                self.env._("A return visit that took place cannot be deleted.")
+            )
+
     def _check_state(self, allowed, action):
         wrong = self.filtered(lambda v: v.state not in allowed)
         if wrong:

@@ -209,6 +209,15 @@ class QtTrackingRecord(models.Model):
                 vals["name"] = sequence.next_by_code("qt.tracking.record") or "/"
         return super().create(vals_list)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_forwarded(self):
+        if any(record.state not in ("draft", "cancel") for record in self):
+            raise UserError(
+                self.env._(
+                    "Only draft or cancelled quality tracking records can be deleted."
+                )
+            )
+
     # --- state machine
 
     def _check_state(self, allowed, action):

@@ -82,6 +82,9 @@ class TestFeedbackCard(QualityFeedbackCommon):
         self.assertEqual(card.score_overall, 4)
         with self.assertRaises(UserError):
             card.action_return()
+        with self.assertRaises(UserError):
+            card.unlink()
+        self.assertTrue(card.exists())
 
     @freeze_time(MONDAY)
     def test_staff_record_paper_channel(self):

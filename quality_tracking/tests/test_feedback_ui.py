@@ -2,7 +2,7 @@ import re
 
 from freezegun import freeze_time
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
 
 from .common_feedback import MONDAY
 
@@ -136,6 +136,31 @@ class TestFeedbackPortal(HttpCase):
         self.assertEqual(self.card.rating_communication, "3")
         self.assertTrue(self.card.may_publish)
         self.assertEqual(self.card.comments, "律师团队专业高效，沟通及时。")
+
+    def test_json_rpc_portal_gets_own_cards_only(self):
+        """Through JSON-RPC a portal client lists only its own cards and cannot
+        read another client's."""
+        self.authenticate("qt_portal_ui2", "qt_portal_ui2_pw")
+        found = self.make_jsonrpc_request(
+            "/web/dataset/call_kw/qt.feedback.card/search_read",
+            {
+                "model": "qt.feedback.card",
+                "method": "search_read",
+                "args": [[]],
+                "kwargs": {"fields": ["name"]},
+            },
+        )
+        self.assertEqual([row["id"] for row in found], self.other_card.ids)
+        with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw/qt.feedback.card/read",
+                {
+                    "model": "qt.feedback.card",
+                    "method": "read",
+                    "args": [self.card.ids, ["name"]],
+                    "kwargs": {},
+                },
+            )
 
 
 @tagged("post_install", "-at_install")

@@ -61,6 +61,8 @@ class TestReturnVisit(QualityFeedbackCommon):
         self.assertEqual(visit.date_done, date(2026, 3, 2))
         with self.assertRaises(UserError):
             visit.action_done()
+        with self.assertRaises(UserError):
+            visit.unlink()
 
     @freeze_time(MONDAY)
     def test_done_date_not_in_future(self):

@@ -139,6 +139,29 @@ class TestTrackingRecord(QualityFeedbackCommon):
         self.assertEqual(record.state, "resolved")
 
     @freeze_time(MONDAY)
+    def test_sales_head_required(self):
+        """A record without a sales department head to receive it is refused."""
+        record = self._record(department_id=False)
+        self.assertFalse(record.sales_head_id)
+        with self.assertRaises(ValidationError):
+            record.action_submit()
+        self.assertEqual(record.state, "draft")
+
+    @freeze_time(MONDAY)
+    def test_resolve_days_not_negative(self):
+        with self.assertRaises(ValidationError):
+            self._record(resolve_days=-1)
+
+    @freeze_time(MONDAY)
+    def test_unlink_only_draft_or_cancelled(self):
+        record = self._forwarded().with_user(self.manager)
+        with self.assertRaises(UserError):
+            record.unlink()
+        draft = self._record().with_user(self.manager)
+        draft.unlink()
+        self.assertFalse(draft.exists())
+
+    @freeze_time(MONDAY)
     def test_wrong_state_refused(self):
         record = self._record()
         with self.assertRaises(UserError):
