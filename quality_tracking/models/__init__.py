@@ -2,9 +2,14 @@ from . import res_company
 from . import res_config_settings
 from . import qt_category
 from . import qt_matter
+from . import qt_issue_origin_mixin
 from . import qt_feedback_card
 from . import qt_issue
 from . import tier_definition
+from . import qt_return_visit
+from . import qt_tracking_record
+from . import qt_feedback_coverage_report
+from . import res_partner
 from . import qt_contract_review
 from . import qt_work_record
 from . import qt_supervision

@@ -79,3 +79,11 @@ class ResCompany(models.Model):
         help="Default working days allowed to carry out a corrective or preventive "
         "action from its start (001/QT-10, 002/E21: the seeds give no value).",
     )
+
+    # --- feedback
+    qt_tracking_resolve_days = fields.Integer(
+        string="Tracking Record Resolution (working days)",
+        default=15,
+        help="000/R-QT-20: the quality department resolves a forwarded quality "
+        "tracking record within this many working days.",
+    )

@@ -44,3 +44,8 @@ class ResConfigSettings(models.TransientModel):
     qt_capa_allowed_days = fields.Integer(
         related="company_id.qt_capa_allowed_days", readonly=False
     )
+
+    # --- feedback
+    qt_tracking_resolve_days = fields.Integer(
+        related="company_id.qt_tracking_resolve_days", readonly=False
+    )
