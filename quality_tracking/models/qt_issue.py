@@ -539,6 +539,23 @@ class QtIssue(models.Model):
 
     def _check_can_investigate(self):
         for issue in self.filtered("is_customer_case"):
+            if (issue.product_name or issue.part_number) and not all(
+                (
+                    issue.order_number,
+                    issue.part_number,
+                    issue.delivery_date,
+                    issue.quantity,
+                    issue.defective_quantity,
+                )
+            ):
+                self._raise_missing(
+                    issue,
+                    self.env._(
+                        "a product complaint goes on only with its order number, "
+                        "part number, delivery date, quantity and defective "
+                        "quantity (004/R5-4)."
+                    ),
+                )
             if not issue.date_contacted:
                 self._raise_missing(
                     issue,

@@ -3,6 +3,7 @@ from datetime import timedelta
 import psycopg2
 
 from odoo import fields
+from odoo.fields import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -409,3 +410,64 @@ class TestIssueMailbox(QualityIssueCommon):
         self.assertEqual(issue.partner_id.email, "buyer@example.com")
         self.assertIn("裂纹", issue.description)
         self.assertTrue(issue.is_customer_case)
+
+
+@tagged("post_install", "-at_install")
+class TestProductComplaint(QualityIssueCommon):
+    def _product_complaint(self, **vals):
+        issue = self._create_issue(
+            partner_id=self.client.id,
+            product_name="PCB-4L",
+            order_number="SO-2611-07",
+            part_number="PN-4471",
+            delivery_date="2026-11-20",
+            quantity=1000,
+            defective_quantity=12,
+            **vals,
+        )
+        issue.write(
+            {
+                "date_contacted": issue.date_received,
+                "date_reported_written": issue.date_received,
+                "report_recipient_ids": [Command.set(self.manager.ids)],
+            }
+        )
+        return issue
+
+    def test_r5_4_five_anomaly_facts(self):
+        """004/R5-4: a product complaint is sent on only with its five anomaly facts
+        (order number, part number, delivery date, quantity, defective quantity)."""
+        for field in (
+            "order_number",
+            "part_number",
+            "delivery_date",
+            "quantity",
+            "defective_quantity",
+        ):
+            issue = self._product_complaint()
+            issue[field] = False
+            with self.assertRaisesRegex(UserError, "R5-4"):
+                issue.action_investigate()
+            self.assertEqual(issue.state, "new")
+        issue = self._product_complaint()
+        issue.action_investigate()
+        self.assertEqual(issue.state, "investigating")
+
+    def test_r5_3_quantity_undetermined(self):
+        """004/R5-3: a return quantity the customer cannot fix yet is recorded as
+        「客户加工中未确定」 and the complaint still goes on."""
+        issue = self._product_complaint(is_return_qty_undetermined=True)
+        self.assertFalse(issue.return_exchange_qty)
+        issue.action_investigate()
+        self.assertEqual(issue.state, "investigating")
+        self.assertIn(
+            "客户加工中未确定", issue._fields["is_return_qty_undetermined"].help
+        )
+
+    def test_r5_5_overdue_mechanism_configurable(self):
+        """004/R5-5: the seed's handling deadlines are cut off, so the overdue
+        mechanism exists with a configurable period: a new issue takes the company's
+        resolution days."""
+        self.company.qt_issue_resolve_days = 7
+        issue = self._product_complaint()
+        self.assertEqual(issue.resolve_days, 7)
