@@ -5,3 +5,11 @@ from . import qt_matter
 from . import qt_feedback_card
 from . import qt_issue
 from . import tier_definition
+from . import qt_supervision_group
+from . import qt_supervised_unit
+from . import qt_spot_check
+from . import qt_reward_penalty_rule
+from . import qt_reward_penalty
+from . import qt_ranking
+from . import qt_supervision_order
+from . import qt_bulletin
