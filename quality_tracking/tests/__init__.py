@@ -1,2 +1,5 @@
 from . import test_groups
 from . import test_matter
+from . import test_spot_check
+from . import test_reward_penalty
+from . import test_ranking
