@@ -194,6 +194,7 @@ class QtBulletin(models.Model):
 
     def action_generate(self):
         """(Re)count the month's figures."""
+        self.check_access("write")
         if self.filtered(lambda b: b.state != "draft"):
             raise UserError(self.env._("A published bulletin is not counted again."))
         for bulletin in self:

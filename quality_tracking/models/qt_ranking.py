@@ -162,6 +162,7 @@ class QtRanking(models.Model):
 
     def action_generate(self):
         """(Re)compute the lines from the month's done spot checks."""
+        self.check_access("write")
         self._check_state(("draft",), self.env._("Generating"))
         self.line_ids.unlink()
         self.env["qt.ranking.line"].create(

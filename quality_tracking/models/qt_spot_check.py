@@ -116,6 +116,7 @@ class QtSpotCheck(models.Model):
         compute="_compute_department_id",
         store=True,
         readonly=False,
+        precompute=True,
         index=True,
         tracking=True,
         check_company=True,
@@ -234,8 +235,7 @@ class QtSpotCheck(models.Model):
     @api.depends("unit_id.department_id")
     def _compute_department_id(self):
         for check in self:
-            if check.unit_id.department_id:
-                check.department_id = check.unit_id.department_id
+            check.department_id = check.unit_id.department_id or check.department_id
 
     @api.depends("department_id.manager_id.user_id", "unit_id.head_id")
     def _compute_department_head_id(self):

@@ -81,6 +81,7 @@ class QtSupervisionOrder(models.Model):
         compute="_compute_group_id",
         store=True,
         readonly=False,
+        precompute=True,
         index=True,
         check_company=True,
         help="Its members read the order.",
@@ -91,6 +92,7 @@ class QtSupervisionOrder(models.Model):
         compute="_compute_department_id",
         store=True,
         readonly=False,
+        precompute=True,
         required=True,
         index=True,
         tracking=True,
@@ -103,6 +105,7 @@ class QtSupervisionOrder(models.Model):
         compute="_compute_responsible_id",
         store=True,
         readonly=False,
+        precompute=True,
         required=True,
         index=True,
         tracking=True,
@@ -190,15 +193,16 @@ class QtSupervisionOrder(models.Model):
     @api.depends("unit_id.department_id")
     def _compute_department_id(self):
         for order in self:
-            if order.unit_id.department_id:
-                order.department_id = order.unit_id.department_id
+            order.department_id = order.unit_id.department_id or order.department_id
 
     @api.depends("unit_id.group_id", "company_id")
     def _compute_group_id(self):
         for order in self:
             if order.unit_id.group_id:
                 order.group_id = order.unit_id.group_id
-            elif not order.group_id:
+            elif order.group_id:
+                order.group_id = order.group_id
+            else:
                 order.group_id = self.env["qt.supervision.group"].search(
                     [("company_id", "=", order.company_id.id)], limit=1
                 )
@@ -207,8 +211,7 @@ class QtSupervisionOrder(models.Model):
     def _compute_responsible_id(self):
         for order in self:
             head = order.department_id.manager_id.user_id
-            if head:
-                order.responsible_id = head
+            order.responsible_id = head or order.responsible_id
 
     @api.depends("channel")
     def _compute_channel_kind(self):
