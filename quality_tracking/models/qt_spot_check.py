@@ -164,7 +164,11 @@ class QtSpotCheck(models.Model):
         digits=(16, 2),
     )
     line_ids = fields.One2many(
-        "qt.spot.check.line", "check_id", string="Checklist", copy=True
+        "qt.spot.check.line",
+        "check_id",
+        string="Checklist",
+        copy=True,
+        default=lambda self: self._default_line_commands(self.env.company.id),
     )
     findings = fields.Html()
     rectification_required = fields.Boolean(tracking=True)
@@ -302,10 +306,6 @@ class QtSpotCheck(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = sequence.next_by_code("qt.spot.check") or "/"
-            if "line_ids" not in vals:
-                vals["line_ids"] = self._default_line_commands(
-                    vals.get("company_id") or self.env.company.id
-                )
         return super().create(vals_list)
 
     @api.model

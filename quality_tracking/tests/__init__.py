@@ -6,3 +6,5 @@ from . import test_ranking
 from . import test_supervision_order
 from . import test_bulletin
 from . import test_supervision_security
+from . import test_supervision_ui
+from . import test_supervision_reports
