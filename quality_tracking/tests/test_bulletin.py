@@ -25,7 +25,7 @@ class TestBulletin(SupervisionCommon):
         self._done_check(self.other_unit, scores=(4, 4, 4, 4), date=date(2026, 2, 4))
 
     def test_figures_of_the_month(self):
-        """001/QT-19: the bulletin counts the month's orders, checks and units."""
+        """QT-19: the bulletin counts the month's orders, checks and units."""
         self._month_data()
         bulletin = self.env["qt.bulletin"].create({"date_month": date(2026, 3, 18)})
         self.assertEqual(bulletin.date_month, date(2026, 3, 1))

@@ -95,7 +95,7 @@ class TestRanking(SupervisionCommon):
         self.assertEqual(self._line(ranking, self.other_unit).rank, 1)
 
     def test_evaluations_not_ranked(self):
-        """001/QT-20 evaluations are not part of the service-window ranking."""
+        """QT-20 evaluations are not part of the service-window ranking."""
         self._done_check(self.unit)
         self._done_check(
             kind="periodic", unit=self.other_unit, department_id=self.department.id
@@ -114,7 +114,7 @@ class TestRanking(SupervisionCommon):
             self._ranking(date(2026, 3, 15))
 
     def test_confirm_drafts_rewards_and_penalties(self):
-        """004/QT-4, 004/QT-5: confirming drafts a reward for the benchmark's head
+        """QT-4, QT-5: confirming drafts a reward for the benchmark's head
         and a penalty for the laggard's, with their D3 rules, once."""
         self.unit.head_id = self.head
         self.all_units[-1].head_id = self.other_head

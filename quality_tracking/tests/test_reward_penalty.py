@@ -111,7 +111,7 @@ class TestRewardPenalty(SupervisionCommon):
                 self._penalty(self.rule_d1, 30, quantity=0)
 
     def test_confirmed_by_quality_manager(self):
-        """004/W8: only the quality manager confirms; the proposal is tracked."""
+        """W8: only the quality manager confirms; the proposal is tracked."""
         penalty = self._penalty(self.rule_d1, 40)
         with self.assertRaises(AccessError):
             penalty.with_user(self.officer).action_confirm()
@@ -150,3 +150,22 @@ class TestRewardPenalty(SupervisionCommon):
             penalty.with_user(self.manager).action_confirm()
         penalty.with_user(self.manager).action_reset_draft()
         self.assertEqual(penalty.state, "draft")
+
+    def test_d3_appendices(self):
+        """004/R3-5: the units publish their service commitment (appendix 1); the
+        reward/penalty rules of appendix 2 are cut off in the seed, so the D3 rules
+        carry no amount range and the manager sets the amount."""
+        self.unit.commitment = "<p>文明装车,先到先装</p>"
+        self.assertIn("先到先装", self.unit.commitment)
+        benchmark = self.env.ref("quality_tracking.qt_rp_rule_d3_benchmark")
+        self.assertFalse(benchmark.check_amount)
+        reward = self.env["qt.reward.penalty"].create(
+            {
+                "user_id": self.head.id,
+                "rule_id": benchmark.id,
+                "role_in_case": "unit_head",
+                "unit_amount": 500,
+            }
+        )
+        self.assertEqual((reward.kind, reward.amount), ("reward", 500))
+        self.assertEqual(self.company.qt_ranking_reward_rule_id, benchmark)

@@ -31,7 +31,7 @@ class TestSupervisionGroup(SupervisionCommon):
         )
 
     def test_unit_head_is_department_manager(self):
-        """004/QT-2: a unit's head defaults to its department's manager."""
+        """QT-2: a unit's head defaults to its department's manager."""
         self.assertEqual(self.unit.head_id, self.head)
         self.assertEqual(self.unit.unit_type, "window")
 
@@ -143,7 +143,7 @@ class TestSpotCheck(SupervisionCommon):
 
     @freeze_time("2026-03-10 09:00:00")
     def test_rectification_deadline_from_engine(self):
-        """004/QT-3: the rectification is due 5 working days after the check (the
+        """QT-3: the rectification is due 5 working days after the check (the
         company's default); a changed setting takes effect on new checks."""
         self.assertEqual(self.company.qt_spot_check_rectify_days, 5)
         calendar = self.env["resource.calendar"]._bd_default_calendar(self.company)
@@ -186,7 +186,7 @@ class TestSpotCheck(SupervisionCommon):
         )
 
     def test_evaluation_needs_department(self):
-        """001/QT-20: an evaluation names its department; a spot check its unit."""
+        """QT-20: an evaluation names its department; a spot check its unit."""
         with self.assertRaises(ValidationError):
             self.env["qt.spot.check"].create({"kind": "periodic"})
         with self.assertRaises(ValidationError):
@@ -197,7 +197,7 @@ class TestSpotCheck(SupervisionCommon):
         self.assertFalse(evaluation.unit_id)
 
     def test_evaluation_reevaluated(self):
-        """001/QT-20: a done evaluation is re-evaluated by a new linked check; no
+        """QT-20: a done evaluation is re-evaluated by a new linked check; no
         scores are needed for an evaluation."""
         evaluation = self.env["qt.spot.check"].create(
             {

@@ -26,7 +26,7 @@ class TestSupervisionOrder(SupervisionCommon):
         self._create_order(stage="follow_up", criterion="follow_up_feedback")
 
     def test_channel_kind(self):
-        """001/QT-18: service-recipient evaluation, public opinion and social
+        """QT-18: service-recipient evaluation, public opinion and social
         supervision are external; internal supervision is internal."""
         self.assertEqual(self._create_order(channel="social").channel_kind, "external")
         self.assertEqual(
@@ -34,12 +34,12 @@ class TestSupervisionOrder(SupervisionCommon):
         )
 
     def test_responsible_is_section_head(self):
-        """001/QT-18: the section head is the responsible person."""
+        """QT-18: the section head is the responsible person."""
         order = self._create_order()
         self.assertEqual(order.responsible_id, self.head)
 
     def test_issuer_department_from_setting(self):
-        """001/QT-18: orders are issued by the general management section set in
+        """QT-18: orders are issued by the general management section set in
         the company's settings."""
         section = self.env["hr.department"].create({"name": "综合管理科"})
         self.company.qt_supervision_issuer_department_id = section
@@ -54,7 +54,7 @@ class TestSupervisionOrder(SupervisionCommon):
 
     @freeze_time("2026-03-02 09:00:00")
     def test_workflow_and_deadline(self):
-        """001/WF-11: issued → rectifying → verified → closed; the rectification
+        """WF-11: issued → rectifying → verified → closed; the rectification
         is due 10 working days after issue (the company default), a changed
         setting takes effect on new orders."""
         self.assertEqual(self.company.qt_supervision_rectify_days, 10)
@@ -112,7 +112,7 @@ class TestSupervisionOrder(SupervisionCommon):
         self.assertEqual(order.state, "draft")
 
     def test_major_problem_escalated_level_by_level(self):
-        """001/QT-18: a major problem goes to the section head's manager on issue,
+        """QT-18: a major problem goes to the section head's manager on issue,
         then one level further up."""
         director = self.env["res.users"].create(
             {"name": "Director", "login": "qt_director"}

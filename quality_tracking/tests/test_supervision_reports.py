@@ -14,7 +14,7 @@ class TestSupervisionReports(SupervisionCommon):
         return html.decode()
 
     def test_supervision_order_report(self):
-        """001/QT-18: 《服务质量督办单》 prints the problem, the phased
+        """QT-18: 《服务质量督办单》 prints the problem, the phased
         requirements and the assessment."""
         order = self._create_order(post="窗口岗")
         order.action_issue()
@@ -25,7 +25,7 @@ class TestSupervisionReports(SupervisionCommon):
         self.assertIn("Service Quality Supervision Order", html)
 
     def test_bulletin_report(self):
-        """001/QT-19: the monthly bulletin prints the month's figures and ranking."""
+        """QT-19: the monthly bulletin prints the month's figures and ranking."""
         self._done_check(self.unit, date=date(2026, 3, 3))
         ranking = self.env["qt.ranking"].create({"date_month": date(2026, 3, 1)})
         ranking.action_generate()
@@ -36,7 +36,7 @@ class TestSupervisionReports(SupervisionCommon):
         self.assertIn("装车窗口", html)
 
     def test_ranking_report(self):
-        """004/QT-4: the ranking prints each unit's rank, score and label."""
+        """QT-4: the ranking prints each unit's rank, score and label."""
         self._done_check(self.unit, date=date(2026, 3, 3))
         self._done_check(self.other_unit, scores=(5, 5, 5, 5), date=date(2026, 3, 4))
         ranking = self.env["qt.ranking"].create({"date_month": date(2026, 3, 1)})
