@@ -44,7 +44,9 @@ class QtBulletin(models.Model):
     )
     order_count = fields.Integer(string="Orders Issued", readonly=True)
     order_major_count = fields.Integer(string="Major Problems", readonly=True)
-    order_open_count = fields.Integer(string="Orders Under Rectification", readonly=True)
+    order_open_count = fields.Integer(
+        string="Orders Under Rectification", readonly=True
+    )
     order_closed_count = fields.Integer(string="Orders Closed", readonly=True)
     check_count = fields.Integer(string="Spot Checks Done", readonly=True)
     unit_checked_count = fields.Integer(string="Units Checked", readonly=True)
@@ -54,11 +56,9 @@ class QtBulletin(models.Model):
     )
     score_avg = fields.Float(string="Average Score", readonly=True, digits=(16, 2))
     issue_count = fields.Integer(string="Quality Issues", readonly=True)
-    ranking_id = fields.Many2one("qt.ranking", string="Ranking", readonly=True)
+    ranking_id = fields.Many2one("qt.ranking", readonly=True)
     summary = fields.Html()
-    published_by_id = fields.Many2one(
-        "res.users", string="Published By", readonly=True, copy=False
-    )
+    published_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_published = fields.Date(string="Published On", readonly=True, copy=False)
     can_generate = fields.Boolean(compute="_compute_can")
     can_publish = fields.Boolean(compute="_compute_can")
@@ -87,7 +87,9 @@ class QtBulletin(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("date_month"):
-                vals["date_month"] = month_start(fields.Date.to_date(vals["date_month"]))
+                vals["date_month"] = month_start(
+                    fields.Date.to_date(vals["date_month"])
+                )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -181,9 +183,7 @@ class QtBulletin(models.Model):
             lambda line: line.label in ("benchmark", "laggard")
         )
         if labelled:
-            labels = dict(
-                labelled._fields["label"]._description_selection(self.env)
-            )
+            labels = dict(labelled._fields["label"]._description_selection(self.env))
             body += Markup("<p>%s</p>") % escape(
                 "; ".join(
                     f"{labels[line.label]}: {line.unit_id.display_name}"
@@ -237,15 +237,21 @@ class QtBulletin(models.Model):
         month = month_start(fields.Date.context_today(self)) - relativedelta(months=1)
         done = {
             company.id
-            for [company] in self._read_group([("date_month", "=", month)], ["company_id"])
+            for [company] in self._read_group(
+                [("date_month", "=", month)], ["company_id"]
+            )
         }
         created = self.browse()
         for company in self.env["res.company"].search([("id", "not in", list(done))]):
             try:
                 with self.env.cr.savepoint():
-                    bulletin = self.create({"date_month": month, "company_id": company.id})
+                    bulletin = self.create(
+                        {"date_month": month, "company_id": company.id}
+                    )
                     bulletin.action_generate()
                 created |= bulletin
             except Exception:
-                _logger.exception("Could not count the bulletin of company %s", company.id)
+                _logger.exception(
+                    "Could not count the bulletin of company %s", company.id
+                )
         return created

@@ -53,9 +53,7 @@ class QtRanking(models.Model):
         index=True,
     )
     line_ids = fields.One2many("qt.ranking.line", "ranking_id", string="Units")
-    confirmed_by_id = fields.Many2one(
-        "res.users", string="Confirmed By", readonly=True, copy=False
-    )
+    confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_confirmed = fields.Date(string="Confirmed On", readonly=True, copy=False)
     note = fields.Html()
     reward_penalty_count = fields.Integer(compute="_compute_reward_penalty_count")
@@ -73,7 +71,9 @@ class QtRanking(models.Model):
         for ranking in self:
             ranking.name = self.env._(
                 "Service Ranking %(month)s",
-                month=ranking.date_month.strftime("%Y-%m") if ranking.date_month else "",
+                month=ranking.date_month.strftime("%Y-%m")
+                if ranking.date_month
+                else "",
             )
 
     def _compute_reward_penalty_count(self):
@@ -114,7 +114,9 @@ class QtRanking(models.Model):
         """004/R3-2: the label of a unit ranked ``rank`` (1 = best) and
         ``rank_from_bottom`` (1 = worst) among ``count`` units."""
         benchmarks = company.qt_ranking_benchmark_count
-        advanced = math.ceil(round(count * company.qt_ranking_advanced_percent / 100, 6))
+        advanced = math.ceil(
+            round(count * company.qt_ranking_advanced_percent / 100, 6)
+        )
         laggards = math.ceil(round(count * company.qt_ranking_laggard_percent / 100, 6))
         if rank <= benchmarks:
             return "benchmark"
@@ -155,7 +157,9 @@ class QtRanking(models.Model):
                     "check_count": checks,
                     "score_avg": score,
                     "rank": rank,
-                    "label": self._label(rank, rank_from_bottom, count, self.company_id),
+                    "label": self._label(
+                        rank, rank_from_bottom, count, self.company_id
+                    ),
                 }
             )
         return vals_list
@@ -232,9 +236,9 @@ class QtRanking(models.Model):
                 "benchmark": ("reward", company.qt_ranking_reward_rule_id),
                 "laggard": ("penalty", company.qt_ranking_penalty_rule_id),
             }
-            for line in ranking.line_ids.filtered(
-                lambda rec: rec.label in rules and rec.unit_id.head_id
-            ):
+            for line in ranking.line_ids:
+                if line.label not in rules or not line.unit_id.head_id:
+                    continue
                 kind, rule = rules[line.label]
                 vals_list.append(
                     {
@@ -289,7 +293,9 @@ class QtRanking(models.Model):
         for company in self.env["res.company"].search([("id", "not in", list(done))]):
             try:
                 with self.env.cr.savepoint():
-                    ranking = self.create({"date_month": month, "company_id": company.id})
+                    ranking = self.create(
+                        {"date_month": month, "company_id": company.id}
+                    )
                     ranking.action_generate()
                 created |= ranking
             except Exception:

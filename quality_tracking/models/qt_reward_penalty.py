@@ -44,7 +44,6 @@ class QtRewardPenalty(models.Model):
     )
     rule_id = fields.Many2one(
         "qt.reward.penalty.rule",
-        string="Rule",
         tracking=True,
         index=True,
         check_company=True,
@@ -89,9 +88,7 @@ class QtRewardPenalty(models.Model):
         copy=False,
         index=True,
     )
-    confirmed_by_id = fields.Many2one(
-        "res.users", string="Confirmed By", readonly=True, copy=False
-    )
+    confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_confirmed = fields.Date(string="Confirmed On", readonly=True, copy=False)
     can_confirm = fields.Boolean(compute="_compute_can")
     can_cancel = fields.Boolean(compute="_compute_can")

@@ -126,7 +126,6 @@ class QtSpotCheck(models.Model):
         compute="_compute_department_head_id",
         store=True,
         index=True,
-        string="Department Head",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -263,9 +262,7 @@ class QtSpotCheck(models.Model):
     def _compute_can(self):
         for check in self:
             check.can_done = check.state == "planned"
-            check.can_rectify = (
-                check.state == "done" and check.rectification_required
-            )
+            check.can_rectify = check.state == "done" and check.rectification_required
             check.can_cancel = check.state == "planned"
             check.can_reevaluate = check.state in ("done", "rectified")
 
@@ -273,7 +270,10 @@ class QtSpotCheck(models.Model):
     def _check_scores(self):
         """004/R3-3: the four dimensions are scored from 1 to the company's maximum
         (0 = not scored yet)."""
-        labels = {name: self._fields[name]._description_string(self.env) for name in SCORE_FIELDS}
+        labels = {
+            name: self._fields[name]._description_string(self.env)
+            for name in SCORE_FIELDS
+        }
         for check in self:
             top = check.company_id.qt_spot_check_max_score
             for name in SCORE_FIELDS:
@@ -393,9 +393,7 @@ class QtSpotCheck(models.Model):
         for check in self:
             if not check.rectification_required:
                 raise UserError(
-                    self.env._(
-                        "%(check)s required no rectification.", check=check.name
-                    )
+                    self.env._("%(check)s required no rectification.", check=check.name)
                 )
             if not check.rectification_result:
                 raise UserError(
@@ -539,7 +537,9 @@ class QtSpotCheck(models.Model):
         """004/R3-1: from the company's flag day on, flag the units not checked in
         the month (once per unit and month)."""
         today = fields.Date.context_today(self)
-        last_day = (month_start(today) + relativedelta(months=1) - timedelta(days=1)).day
+        last_day = (
+            month_start(today) + relativedelta(months=1) - timedelta(days=1)
+        ).day
         for company in self.env["res.company"].search([]):
             if today.day < min(company.qt_spot_check_flag_day, last_day):
                 continue

@@ -62,7 +62,6 @@ class QtSupervisionOrder(models.Model):
     )
     issuer_id = fields.Many2one(
         "res.users",
-        string="Issuer",
         required=True,
         default=lambda self: self.env.user,
         tracking=True,
@@ -111,7 +110,9 @@ class QtSupervisionOrder(models.Model):
         tracking=True,
         help="The section head, directly responsible (各科室负责人为直接责任人).",
     )
-    channel = fields.Selection(CHANNELS, required=True, default="internal", tracking=True)
+    channel = fields.Selection(
+        CHANNELS, required=True, default="internal", tracking=True
+    )
     channel_kind = fields.Selection(
         [("external", "External Supervision"), ("internal", "Internal Supervision")],
         compute="_compute_channel_kind",
@@ -127,7 +128,10 @@ class QtSupervisionOrder(models.Model):
         copy=True,
     )
     measure = fields.Selection(
-        MEASURES, string="Assessment Measure", required=True, default="supervise",
+        MEASURES,
+        string="Assessment Measure",
+        required=True,
+        default="supervise",
         tracking=True,
     )
     is_major = fields.Boolean(
@@ -136,11 +140,9 @@ class QtSupervisionOrder(models.Model):
         help="重大服务质量问题 are escalated level by level (001/QT-18).",
     )
     escalated_to_id = fields.Many2one(
-        "res.users", string="Escalated To", readonly=True, copy=False, tracking=True
+        "res.users", readonly=True, copy=False, tracking=True
     )
-    date_issued = fields.Date(
-        string="Issued On", readonly=True, copy=False, index=True
-    )
+    date_issued = fields.Date(string="Issued On", readonly=True, copy=False, index=True)
     performance_year = fields.Integer(
         compute="_compute_performance_year",
         store=True,
@@ -521,7 +523,9 @@ class QtIssue(models.Model):
     def _count_by_origin(self, records):
         """{record id: number of issues raised from it}, in one query."""
         refs = [f"{records._name},{record.id}" for record in records]
-        counts = self._read_group([("origin_ref", "in", refs)], ["origin_ref"], ["__count"])
+        counts = self._read_group(
+            [("origin_ref", "in", refs)], ["origin_ref"], ["__count"]
+        )
         prefix = f"{records._name},"
         return {
             int(ref[len(prefix) :]): count

@@ -72,7 +72,10 @@ class TestBulletin(SupervisionCommon):
             self._trigger(cron)
             self._trigger(cron)
         bulletins = self.env["qt.bulletin"].search(
-            [("company_id", "=", self.company.id), ("date_month", "=", date(2026, 3, 1))]
+            [
+                ("company_id", "=", self.company.id),
+                ("date_month", "=", date(2026, 3, 1)),
+            ]
         )
         self.assertEqual(len(bulletins), 1)
         self.assertEqual(bulletins.check_count, 2)

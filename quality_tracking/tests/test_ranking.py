@@ -159,7 +159,10 @@ class TestRanking(SupervisionCommon):
             self._trigger(cron)
             self._trigger(cron)
         rankings = self.env["qt.ranking"].search(
-            [("company_id", "=", self.company.id), ("date_month", "=", date(2026, 3, 1))]
+            [
+                ("company_id", "=", self.company.id),
+                ("date_month", "=", date(2026, 3, 1)),
+            ]
         )
         self.assertEqual(len(rankings), 1)
         self.assertEqual(rankings.line_ids.unit_id, self.unit)

@@ -51,7 +51,9 @@ class TestRewardPenalty(SupervisionCommon):
         """004/R9-2: a reception that causes a complaint fines the responsible
         person 50 and the dispatch supervisor 20; each line has its role."""
         rule = self.env.ref("quality_tracking.qt_rp_rule_d9_complaint")
-        rule_dispatch = self.env.ref("quality_tracking.qt_rp_rule_d9_complaint_dispatch")
+        rule_dispatch = self.env.ref(
+            "quality_tracking.qt_rp_rule_d9_complaint_dispatch"
+        )
         self.assertEqual((rule.amount_min, rule.amount_max), (50, 50))
         self.assertEqual((rule_dispatch.amount_min, rule_dispatch.amount_max), (20, 20))
         self._penalty(rule, 50)

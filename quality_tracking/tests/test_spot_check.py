@@ -46,7 +46,12 @@ class TestSpotCheck(SupervisionCommon):
         """004/R3-3: the four dimensions are scored 1..10: 10 accepted, 11 refused."""
         check = self._create_check(scores=(10, 10, 10, 1))
         self.assertEqual(check.score_avg, 7.75)
-        for name in ("score_spirit", "score_service", "score_status", "score_efficiency"):
+        for name in (
+            "score_spirit",
+            "score_service",
+            "score_status",
+            "score_efficiency",
+        ):
             with self.assertRaises(ValidationError):
                 check.write({name: 11})
         self.assertEqual(check.score_spirit, 10)
@@ -151,14 +156,16 @@ class TestSpotCheck(SupervisionCommon):
         self.assertFalse(check.rectify_due)
         check.action_done()
         self.assertEqual(
-            check.rectify_due, calendar._bd_add(datetime(2026, 3, 10, 9), 5, "working_days")
+            check.rectify_due,
+            calendar._bd_add(datetime(2026, 3, 10, 9), 5, "working_days"),
         )
         self.company.qt_spot_check_rectify_days = 2
         other = self._create_check(rectification_required=True, rectification="整改")
         self.assertEqual(other.rectify_days, 2)
         other.action_done()
         self.assertEqual(
-            other.rectify_due, calendar._bd_add(datetime(2026, 3, 10, 9), 2, "working_days")
+            other.rectify_due,
+            calendar._bd_add(datetime(2026, 3, 10, 9), 2, "working_days"),
         )
         self.assertLess(other.rectify_due, check.rectify_due)
 
@@ -172,11 +179,7 @@ class TestSpotCheck(SupervisionCommon):
         """A spot check raises a quality issue prefilled from it."""
         check = self._done_check(findings="<p>窗口无人值守</p>")
         action = check.action_raise_issue()
-        issue = (
-            self.env["qt.issue"]
-            .with_context(**action["context"])
-            .create({})
-        )
+        issue = self.env["qt.issue"].with_context(**action["context"]).create({})
         self.assertEqual(issue.origin_kind, "spot_check")
         self.assertEqual(issue.origin_ref, check)
         self.assertEqual(issue.department_id, self.department)

@@ -13,9 +13,12 @@ from .common_supervision import SupervisionCommon
 class TestSupervisionOrder(SupervisionCommon):
     def test_three_stages_and_their_criteria(self):
         """001/R-66: three stages; each criterion belongs to its stage only."""
-        stages = [value for value, _label in self.env["qt.supervision.order"]._fields[
-            "stage"
-        ].selection]
+        stages = [
+            value
+            for value, _label in self.env["qt.supervision.order"]
+            ._fields["stage"]
+            .selection
+        ]
         self.assertEqual(stages, ["delivery", "cooperation", "follow_up"])
         order = self._create_order(stage="cooperation", criterion="cooperation_plan")
         self.assertEqual(order.criterion, "cooperation_plan")
@@ -64,7 +67,8 @@ class TestSupervisionOrder(SupervisionCommon):
         self.assertEqual(order.state, "issued")
         self.assertEqual(order.date_issued, date(2026, 3, 2))
         self.assertEqual(
-            order.rectify_due, calendar._bd_add(datetime(2026, 3, 2, 9), 10, "working_days")
+            order.rectify_due,
+            calendar._bd_add(datetime(2026, 3, 2, 9), 10, "working_days"),
         )
         order.with_user(self.head).action_start()
         self.assertEqual(order.state, "rectifying")
@@ -78,7 +82,8 @@ class TestSupervisionOrder(SupervisionCommon):
         other = self._create_order()
         other.action_issue()
         self.assertEqual(
-            other.rectify_due, calendar._bd_add(datetime(2026, 3, 2, 9), 3, "working_days")
+            other.rectify_due,
+            calendar._bd_add(datetime(2026, 3, 2, 9), 3, "working_days"),
         )
 
     def test_verify_guards(self):
@@ -176,9 +181,10 @@ class TestSupervisionOrder(SupervisionCommon):
 
     def test_raise_issue_from_order(self):
         """A supervision order raises a quality issue (major when it is major)."""
-        order = self._create_order(is_major=False, line_ids=[
-            Command.create({"name": "x", "date_due": date(2026, 3, 20)})
-        ])
+        order = self._create_order(
+            is_major=False,
+            line_ids=[Command.create({"name": "x", "date_due": date(2026, 3, 20)})],
+        )
         action = order.action_raise_issue()
         issue = self.env["qt.issue"].with_context(**action["context"]).create({})
         self.assertEqual(issue.origin_kind, "supervision_order")
