@@ -5,6 +5,14 @@ from . import qt_matter
 from . import qt_issue_origin_mixin
 from . import qt_feedback_card
 from . import qt_issue
+from . import qt_supervision_group
+from . import qt_supervised_unit
+from . import qt_spot_check
+from . import qt_reward_penalty_rule
+from . import qt_reward_penalty
+from . import qt_ranking
+from . import qt_supervision_order
+from . import qt_bulletin
 from . import tier_definition
 from . import qt_return_visit
 from . import qt_tracking_record

@@ -3,8 +3,8 @@ from datetime import timedelta
 import psycopg2
 
 from odoo import fields
-from odoo.fields import Command
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
