@@ -6,6 +6,23 @@ from .common_issues import QualityIssueCommon
 
 @tagged("post_install", "-at_install")
 class TestIssueReports(QualityIssueCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the report's source text is English; the paper form is printed in Chinese
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["quality_tracking"], ["zh_CN"], overwrite=True
+        )
+
+    def _render_zh(self, report_ref, ids):
+        return str(
+            self.env["ir.actions.report"]
+            .with_context(lang="zh_CN")
+            ._render_qweb_html(report_ref, ids)[0],
+            "utf-8",
+        )
+
     def test_complaint_handling_form(self):
         """Seed 004, QT-6: 表14.6.3 《客户抱怨处理表》 prints an issue, with
         「客户加工中未确定」 when the return quantity is not known yet."""
@@ -17,11 +34,8 @@ class TestIssueReports(QualityIssueCommon):
         self.Capa.create(
             {"title": "改进模具", "issue_id": issue.id, "measures": "换模"}
         )
-        html = str(
-            self.env["ir.actions.report"]._render_qweb_html(
-                "quality_tracking.action_report_qt_issue_complaint", issue.ids
-            )[0],
-            "utf-8",
+        html = self._render_zh(
+            "quality_tracking.action_report_qt_issue_complaint", issue.ids
         )
         for text in (
             "客户抱怨处理表",
@@ -43,11 +57,8 @@ class TestIssueReports(QualityIssueCommon):
                 "measures": "更换标签供应商",
             }
         )
-        html = str(
-            self.env["ir.actions.report"]._render_qweb_html(
-                "quality_tracking.action_report_qt_capa_anomaly", sheet.ids
-            )[0],
-            "utf-8",
+        html = self._render_zh(
+            "quality_tracking.action_report_qt_capa_anomaly", sheet.ids
         )
         for text in ("异常处理单", "标签污损", "更换标签供应商"):
             self.assertIn(text, html)
