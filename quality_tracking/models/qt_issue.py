@@ -449,8 +449,21 @@ class QtIssue(models.Model):
 
     @api.model
     def _origin_models(self):
-        """Hook: the origin models of quality issues (extended by each origin)."""
-        return ["qt.matter", "qt.feedback.card", "client_relations.complaint"]
+        """Hook: the models quality issues come from (000/R-QT-07 channels, the
+        supervision records, and a client complaint when client_relations is
+        installed; a model that is not installed is simply not offered)."""
+        return [
+            "qt.matter",
+            "qt.feedback.card",
+            "qt.return.visit",
+            "qt.tracking.record",
+            "qt.supervision",
+            "qt.delivery.check",
+            "qt.site.violation",
+            "qt.spot.check",
+            "qt.supervision.order",
+            "client_relations.complaint",
+        ]
 
     # --- CRUD
 

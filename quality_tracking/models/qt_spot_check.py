@@ -79,7 +79,12 @@ class QtSpotCheck(models.Model):
 
     _name = "qt.spot.check"
     _description = "Spot Check"
-    _inherit = ["mail.thread", "mail.activity.mixin", "business.deadline.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "business.deadline.mixin",
+        "qt.issue.origin.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -213,7 +218,6 @@ class QtSpotCheck(models.Model):
         "qt.spot.check", string="Re-evaluation Of", index=True, readonly=True
     )
     reevaluation_ids = fields.One2many("qt.spot.check", "reevaluation_of_id")
-    issue_count = fields.Integer(compute="_compute_issue_count")
     can_done = fields.Boolean(compute="_compute_can")
     can_rectify = fields.Boolean(compute="_compute_can")
     can_cancel = fields.Boolean(compute="_compute_can")
@@ -252,11 +256,6 @@ class QtSpotCheck(models.Model):
         for check in self:
             scores = [check[name] for name in SCORE_FIELDS]
             check.score_avg = sum(scores) / len(scores) if all(scores) else 0.0
-
-    def _compute_issue_count(self):
-        counts = self.env["qt.issue"]._count_by_origin(self)
-        for check in self:
-            check.issue_count = counts.get(check.id, 0)
 
     @api.depends("state", "rectification_required")
     def _compute_can(self):
@@ -450,14 +449,6 @@ class QtSpotCheck(models.Model):
             user_id=self.department_head_id.id or self.env.user.id,
             description=self.findings or False,
         )
-
-    def action_view_issues(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "quality_tracking.qt_issue_action"
-        )
-        action["domain"] = [("origin_ref", "=", f"{self._name},{self.id}")]
-        return action
 
     def _compute_display_name(self):
         for check in self:

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class QtSupervision(models.Model):
@@ -8,7 +8,7 @@ class QtSupervision(models.Model):
 
     _name = "qt.supervision"
     _description = "In-process Supervision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qt.issue.origin.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -55,18 +55,6 @@ class QtSupervision(models.Model):
     opinion = fields.Text(help="The supervisor's, expert's or third party's opinion.")
     findings = fields.Text()
     follow_up = fields.Text()
-    issue_ids = fields.One2many(
-        "qt.issue", compute="_compute_issue_ids", string="Quality Issues"
-    )
-    issue_count = fields.Integer(compute="_compute_issue_ids")
-
-    def _compute_issue_ids(self):
-        refs = [f"{self._name},{rec.id}" for rec in self]
-        issues = self.env["qt.issue"].search([("origin_ref", "in", refs)])
-        for supervision in self:
-            mine = issues.filtered(lambda i, s=supervision: i.origin_ref == s)
-            supervision.issue_ids = mine
-            supervision.issue_count = len(mine)
 
     def _compute_display_name(self):
         labels = dict(self._fields["kind"]._description_selection(self.env))
@@ -88,25 +76,3 @@ class QtSupervision(models.Model):
             partner_id=self.matter_id.partner_id.id,
             department_id=self.matter_id.department_id.id,
         )
-
-    def action_view_issues(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "quality_tracking.qt_issue_action"
-        )
-        action["domain"] = [("id", "in", self.issue_ids.ids)]
-        action["context"] = {}
-        return action
-
-
-class QtIssue(models.Model):
-    _inherit = "qt.issue"
-
-    @api.model
-    def _origin_models(self):
-        """Supervision logs, delivery checks and site violations raise issues too."""
-        return super()._origin_models() + [
-            "qt.supervision",
-            "qt.delivery.check",
-            "qt.site.violation",
-        ]

@@ -43,7 +43,12 @@ class QtSupervisionOrder(models.Model):
 
     _name = "qt.supervision.order"
     _description = "Service Quality Supervision Order"
-    _inherit = ["mail.thread", "mail.activity.mixin", "business.deadline.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "business.deadline.mixin",
+        "qt.issue.origin.mixin",
+    ]
     _order = "date_issued desc, id desc"
     _check_company_auto = True
 
@@ -179,7 +184,6 @@ class QtSupervisionOrder(models.Model):
         copy=False,
         index=True,
     )
-    issue_count = fields.Integer(compute="_compute_counts")
     reward_penalty_count = fields.Integer(compute="_compute_counts")
     can_issue = fields.Boolean(compute="_compute_can")
     can_start = fields.Boolean(compute="_compute_can")
@@ -229,14 +233,12 @@ class QtSupervisionOrder(models.Model):
 
     def _compute_counts(self):
         refs = [f"{self._name},{order.id}" for order in self]
-        issues = self.env["qt.issue"]._count_by_origin(self)
         penalties = dict(
             self.env["qt.reward.penalty"]._read_group(
                 [("source_ref", "in", refs)], ["source_ref"], ["__count"]
             )
         )
         for order in self:
-            order.issue_count = issues.get(order.id, 0)
             order.reward_penalty_count = penalties.get(f"{self._name},{order.id}", 0)
 
     @api.depends("state", "is_major")
@@ -478,14 +480,6 @@ class QtSupervisionOrder(models.Model):
             "target": "current",
         }
 
-    def action_view_issues(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "quality_tracking.qt_issue_action"
-        )
-        action["domain"] = [("origin_ref", "=", f"{self._name},{self.id}")]
-        return action
-
     def action_view_rewards_penalties(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -510,25 +504,3 @@ class QtSupervisionOrderLine(models.Model):
     date_due = fields.Date(string="Due On", required=True)
     is_done = fields.Boolean(string="Done")
     note = fields.Char()
-
-
-class QtIssue(models.Model):
-    _inherit = "qt.issue"
-
-    @api.model
-    def _origin_models(self):
-        return super()._origin_models() + ["qt.spot.check", "qt.supervision.order"]
-
-    @api.model
-    def _count_by_origin(self, records):
-        """{record id: number of issues raised from it}, in one query."""
-        refs = [f"{records._name},{record.id}" for record in records]
-        counts = self._read_group(
-            [("origin_ref", "in", refs)], ["origin_ref"], ["__count"]
-        )
-        prefix = f"{records._name},"
-        return {
-            int(ref[len(prefix) :]): count
-            for ref, count in counts
-            if ref and ref.startswith(prefix)
-        }

@@ -363,13 +363,3 @@ class QtTrackingRecord(models.Model):
             partner_id=self.partner_id.id,
             department_id=self.department_id.id,
         )
-
-
-class QtIssue(models.Model):
-    _inherit = "qt.issue"
-
-    @api.model
-    def _origin_models(self):
-        """Return visits and tracking records raise quality issues too (one
-        extension for both, defined after ``qt.issue``)."""
-        return [*super()._origin_models(), "qt.return.visit", "qt.tracking.record"]
