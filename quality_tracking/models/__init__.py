@@ -5,3 +5,6 @@ from . import qt_matter
 from . import qt_feedback_card
 from . import qt_issue
 from . import tier_definition
+from . import qt_award_level
+from . import qt_evaluation
+from . import qt_evaluation_entry
