@@ -134,6 +134,9 @@ class QtEvaluation(models.Model):
     excellent_count = fields.Integer(
         string="Excellent Cases", compute="_compute_entry_count"
     )
+    firm_wide_count = fields.Integer(
+        string="Firm-Wide Evaluations", compute="_compute_firm_wide_count"
+    )
     score_max = fields.Integer(
         string="Score Scale",
         default=lambda self: self.env.company.qt_eval_score_max,
@@ -176,7 +179,8 @@ class QtEvaluation(models.Model):
     can_cancel = fields.Boolean(compute="_compute_can")
 
     _firm_wide_unique = models.UniqueIndex(
-        "(company_id, kind, year, (CASE WHEN kind = 'year_end' THEN '0' ELSE half END)) "
+        "(company_id, kind, year, "
+        "(CASE WHEN kind = 'year_end' THEN '0' ELSE half END)) "
         "WHERE kind IN ('half_year', 'year_end') AND state <> 'cancel'",
         "There is already a firm-wide evaluation of this type for this period.",
     )
@@ -207,9 +211,7 @@ class QtEvaluation(models.Model):
                     half=half,
                 )
             elif evaluation.kind == "year_end":
-                name = self.env._(
-                    "%(year)s year-end evaluation", year=evaluation.year
-                )
+                name = self.env._("%(year)s year-end evaluation", year=evaluation.year)
             else:
                 name = self.env._(
                     "%(year)s %(half)s same-type evaluation: %(department)s",
@@ -301,6 +303,22 @@ class QtEvaluation(models.Model):
             evaluation.excellent_count = excellent
             evaluation.entry_count = excellent + counts.get((evaluation, False), 0)
 
+    def _firm_wide_domain(self):
+        return [("entry_ids.source_entry_id.evaluation_id", "in", self.ids)]
+
+    def _compute_firm_wide_count(self):
+        Entry = self.env["qt.evaluation.entry"]
+        counts = {
+            source: count
+            for source, count in Entry._read_group(
+                [("source_entry_id.evaluation_id", "in", self.ids)],
+                ["source_entry_id.evaluation_id"],
+                ["evaluation_id:count_distinct"],
+            )
+        }
+        for evaluation in self:
+            evaluation.firm_wide_count = counts.get(evaluation, 0)
+
     @api.depends("state")
     def _compute_can(self):
         for evaluation in self:
@@ -336,8 +354,10 @@ class QtEvaluation(models.Model):
                 )
             if evaluation.year < 1900:
                 raise ValidationError(
-                    self.env._("The evaluation's year %(year)s is not valid.",
-                               year=evaluation.year)
+                    self.env._(
+                        "The evaluation's year %(year)s is not valid.",
+                        year=evaluation.year,
+                    )
                 )
 
     @api.constrains("scorer_ids", "kind", "department_id")
@@ -698,6 +718,23 @@ class QtEvaluation(models.Model):
         self.date_excellent_warned = today
 
     # --- buttons
+
+    def action_view_firm_wide_evaluations(self):
+        """The firm-wide evaluations this department evaluation's excellent cases
+        entered (000/R-QT-12)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "quality_tracking.qt_evaluation_action"
+        )
+        action.update(
+            {
+                "domain": self._firm_wide_domain(),
+                "context": {},
+                "view_mode": "list,form",
+                "views": [(False, "list"), (False, "form")],
+            }
+        )
+        return action
 
     def action_view_entries(self):
         self.ensure_one()

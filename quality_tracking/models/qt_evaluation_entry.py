@@ -147,9 +147,7 @@ class QtEvaluationEntry(models.Model):
     def _compute_from_matter(self):
         for entry in self:
             source = entry.source_entry_id
-            entry.department_id = (
-                source.department_id or entry.matter_id.department_id
-            )
+            entry.department_id = source.department_id or entry.matter_id.department_id
             entry.user_id = entry.matter_id.user_id
 
     @api.depends("matter_id", "evaluation_id.score_max")
@@ -244,9 +242,7 @@ class QtEvaluationEntry(models.Model):
         depend on the number of entries."""
         for evaluation in self.evaluation_id:
             entries = evaluation.entry_ids
-            scored = sorted(
-                (e.total for e in entries if e.score_count), reverse=True
-            )
+            scored = sorted((e.total for e in entries if e.score_count), reverse=True)
             first_rank = {}
             for position, total in enumerate(scored, start=1):
                 first_rank.setdefault(total, position)
@@ -350,8 +346,7 @@ class QtEvaluationEntry(models.Model):
         if any(e.evaluation_id.state in ("scoring", "closed") for e in self):
             raise UserError(
                 self.env._(
-                    "Entries of an evaluation being scored or closed cannot be "
-                    "deleted."
+                    "Entries of an evaluation being scored or closed cannot be deleted."
                 )
             )
 
@@ -381,7 +376,6 @@ class QtEvaluationScore(models.Model):
 
     entry_id = fields.Many2one(
         "qt.evaluation.entry",
-        string="Entry",
         required=True,
         ondelete="cascade",
         index=True,
@@ -447,9 +441,9 @@ class QtEvaluationScore(models.Model):
                         self.env._(
                             "%(criterion)s: %(value)s is outside the scale 0 to "
                             "%(top)s.",
-                            criterion=self._fields[f"score_{criterion}"].get_description(
-                                self.env
-                            )["string"],
+                            criterion=self._fields[
+                                f"score_{criterion}"
+                            ].get_description(self.env)["string"],
                             value=value,
                             top=top,
                         )

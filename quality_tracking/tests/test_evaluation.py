@@ -2,6 +2,7 @@ from datetime import date, datetime, timedelta
 from unittest.mock import patch
 
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
@@ -23,7 +24,9 @@ class TestEvaluation(QualityEvaluationCommon):
         second = self._evaluation("half_year", half="2")
         year_end = self._evaluation("year_end")
         department = self._evaluation()
-        self.assertEqual((first.date_from, first.date_to), (date(2026, 1, 1), date(2026, 6, 30)))
+        self.assertEqual(
+            (first.date_from, first.date_to), (date(2026, 1, 1), date(2026, 6, 30))
+        )
         self.assertEqual(
             (second.date_from, second.date_to), (date(2026, 7, 1), date(2026, 12, 31))
         )
@@ -33,9 +36,9 @@ class TestEvaluation(QualityEvaluationCommon):
         )
         self.assertEqual(department.date_to, date(2026, 6, 30))
         # one firm-wide evaluation of a kind per period
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with self.assertRaises(IntegrityError), self.cr.savepoint():
             self._evaluation("half_year")
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with self.assertRaises(IntegrityError), self.cr.savepoint():
             self._evaluation("year_end")
 
     def test_department_required_for_same_type(self):
@@ -100,7 +103,7 @@ class TestEvaluation(QualityEvaluationCommon):
         entry = self._entry(evaluation, matter)
         self.assertEqual(entry.department_id, self.department)
         self.assertEqual(entry.user_id, self.handler)
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with self.assertRaises(IntegrityError), self.cr.savepoint():
             self._entry(evaluation, matter)
 
     # --- 000/R-QT-10: five criteria, scale, weights, averages, ranks
@@ -169,7 +172,8 @@ class TestEvaluation(QualityEvaluationCommon):
         """000/R-QT-10, R-QT-13: each committee member scores; the entry shows the
         average of the scorers."""
         evaluation = self._evaluation(
-            "half_year", scorer_ids=[Command.set([self.committee.id, self.committee2.id])]
+            "half_year",
+            scorer_ids=[Command.set([self.committee.id, self.committee2.id])],
         )
         evaluation.action_open()
         entry = self._entry(evaluation)
@@ -180,7 +184,7 @@ class TestEvaluation(QualityEvaluationCommon):
         self.assertEqual(entry.score_skill, 80)
         self.assertEqual(entry.score_influence, 70)
         self.assertEqual(entry.total, 78)
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with self.assertRaises(IntegrityError), self.cr.savepoint():
             self._score(entry, self.committee)
 
     def test_rank_with_ties(self):
@@ -198,8 +202,8 @@ class TestEvaluation(QualityEvaluationCommon):
         self.assertEqual([e.rank for e in entries], [4, 2, 2, 1])
 
     def test_rank_query_count_constant(self):
-        """The ranking (000/D1 7.2 KPI) costs the same number of queries whatever
-        the number of entries."""
+        """The ranking (000/R-QT-10 evaluation KPI) costs the same number of
+        queries whatever the number of entries."""
 
         def recompute_queries(count, half):
             evaluation = self._scoring_evaluation(entries=count, half=half)
@@ -291,7 +295,8 @@ class TestEvaluation(QualityEvaluationCommon):
         """000/R-QT-13: only the organiser's people score, each their own lines, and
         only while the evaluation is scored."""
         evaluation = self._evaluation(
-            "half_year", scorer_ids=[Command.set([self.committee.id, self.committee2.id])]
+            "half_year",
+            scorer_ids=[Command.set([self.committee.id, self.committee2.id])],
         )
         evaluation.action_open()
         entry = self._entry(evaluation)
@@ -362,7 +367,9 @@ class TestEvaluation(QualityEvaluationCommon):
             self.assertEqual(target.entry_ids.source_entry_id, excellent)
             self.assertEqual(target.entry_ids.department_id, self.department)
         self.assertEqual(
-            self.Evaluation.search_count([("kind", "=", "year_end"), ("year", "=", 2026)]),
+            self.Evaluation.search_count(
+                [("kind", "=", "year_end"), ("year", "=", 2026)]
+            ),
             1,
         )
         evaluation._carry_over_excellent()
@@ -372,7 +379,9 @@ class TestEvaluation(QualityEvaluationCommon):
         matter = excellent.matter_id
         self.assertEqual(matter.evaluation_entry_count, 3)
         action = matter.action_view_evaluation_entries()
-        self.assertEqual(self.Entry.search(action["domain"]), matter.evaluation_entry_ids)
+        self.assertEqual(
+            self.Entry.search(action["domain"]), matter.evaluation_entry_ids
+        )
 
     def test_excellent_cases_join_firm_wide_being_scored(self):
         """000/R-QT-12: a firm-wide evaluation already being scored still receives
@@ -408,7 +417,9 @@ class TestEvaluation(QualityEvaluationCommon):
         self.assertFalse(department.need_validation)
 
         # routed to one reviewer: the others must request the validation
-        definition.write({"review_type": "individual", "reviewer_id": self.committee2.id})
+        definition.write(
+            {"review_type": "individual", "reviewer_id": self.committee2.id}
+        )
         firm2 = self._scoring_evaluation("half_year", half="2")
         with self.assertRaises(ValidationError), self.cr.savepoint():
             firm2.with_user(self.committee).action_close()
@@ -427,7 +438,7 @@ class TestEvaluation(QualityEvaluationCommon):
     # --- client satisfaction prefilled from the feedback card
 
     def test_satisfaction_prefilled_from_feedback_card(self):
-        """000/WF-QT-2: the returned feedback card feeds the criterion "client
+        """000/R-QT-10: the returned feedback card feeds the criterion "client
         satisfaction with the result" on the evaluation's scale."""
         matter = self._open_matter()
         matter.action_close()
