@@ -20,6 +20,7 @@
         "security/qt_issue_security.xml",
         "security/qt_feedback_security.xml",
         "security/qt_service_supervision_security.xml",
+        "security/qt_evaluation_security.xml",
         "data/ir_sequence_data.xml",
         "data/qt_category_data.xml",
         "data/qt_contract_review_data.xml",
@@ -29,6 +30,9 @@
         "data/qt_feedback_data.xml",
         "data/qt_supervision_data.xml",
         "data/qt_spot_check_item_data.xml",
+        "data/qt_award_level_data.xml",
+        "data/qt_evaluation_data.xml",
+        "data/qt_evaluation_cron_data.xml",
         "views/qt_category_views.xml",
         "views/qt_matter_views.xml",
         "views/qt_feedback_card_views.xml",
@@ -51,6 +55,8 @@
         "views/qt_reward_penalty_views.xml",
         "views/qt_supervision_order_views.xml",
         "views/qt_bulletin_views.xml",
+        "views/qt_award_level_views.xml",
+        "views/qt_evaluation_views.xml",
         "views/res_config_settings_views.xml",
         "report/qt_issue_report.xml",
         "report/qt_feedback_card_report.xml",
@@ -59,6 +65,7 @@
         "report/qt_supervision_order_report.xml",
         "report/qt_bulletin_report.xml",
         "report/qt_ranking_report.xml",
+        "report/qt_evaluation_report.xml",
         "views/quality_tracking_menus.xml",
     ],
     "demo": [
@@ -67,6 +74,7 @@
         "demo/qt_issue_demo.xml",
         "demo/qt_feedback_demo.xml",
         "demo/qt_supervision_demo.xml",
+        "demo/qt_evaluation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -5,6 +5,9 @@ from . import qt_matter
 from . import qt_issue_origin_mixin
 from . import qt_feedback_card
 from . import qt_issue
+from . import qt_award_level
+from . import qt_evaluation
+from . import qt_evaluation_entry
 from . import qt_supervision_group
 from . import qt_supervised_unit
 from . import qt_spot_check
