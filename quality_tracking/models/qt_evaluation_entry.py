@@ -5,7 +5,6 @@ from .qt_evaluation import CRITERIA, MANAGER_GROUP
 
 # Fields of ``qt.feedback.card`` that may hold the client's satisfaction, read
 # defensively: the ratings come with another part of the quality cycle.
-SATISFACTION_FIELDS = ("satisfaction", "satisfaction_level", "rating", "overall_rating")
 
 
 class QtEvaluationEntry(models.Model):
@@ -163,42 +162,20 @@ class QtEvaluationEntry(models.Model):
 
     @api.model
     def _get_feedback_satisfaction_ratios(self, matters):
-        """Hook: {matter id: the client's satisfaction as a fraction of 1} from each
-        matter's latest returned feedback card (000/WF-QT-2: the card feeds the
-        criterion "client satisfaction with the result").
-
-        Read defensively: when the card offers ``_get_satisfaction_ratios()``
-        ({card id: fraction}) it is used; else the first selection field of
-        ``SATISFACTION_FIELDS`` with numeric keys (value / highest key)."""
-        Card = self.env["qt.feedback.card"].sudo()
+        """{matter id: the client's satisfaction with the result as a fraction of 1}
+        from each matter's latest returned feedback card (000/WF-QT-2: the card
+        feeds the criterion "client satisfaction with the result")."""
         if not matters:
             return {}
-        cards = Card.search(
-            [("matter_id", "in", matters.ids), ("state", "=", "returned")],
-            order="date_returned desc, id desc",
-        )
-        if not cards:
-            return {}
-        if hasattr(Card, "_get_satisfaction_ratios"):
-            by_card = cards._get_satisfaction_ratios()
-        else:
-            by_card = {}
-            fname = next(
-                (
-                    f
-                    for f in SATISFACTION_FIELDS
-                    if f in Card._fields and Card._fields[f].type == "selection"
-                ),
-                None,
+        cards = (
+            self.env["qt.feedback.card"]
+            .sudo()
+            .search(
+                [("matter_id", "in", matters.ids), ("state", "=", "returned")],
+                order="date_returned desc, id desc",
             )
-            if fname:
-                keys = Card._fields[fname]._description_selection(self.env)
-                numbers = [int(k) for k, __ in keys if str(k).isdigit()]
-                top = max(numbers, default=0)
-                for card in cards:
-                    value = card[fname]
-                    if top and value and str(value).isdigit():
-                        by_card[card.id] = int(value) / top
+        )
+        by_card = cards._get_satisfaction_ratios()
         ratios = {}
         for card in cards:
             if card.id in by_card and card.matter_id.id not in ratios:

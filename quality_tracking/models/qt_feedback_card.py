@@ -116,6 +116,16 @@ class QtFeedbackCard(models.Model):
     can_return = fields.Boolean(compute="_compute_can")
     can_cancel = fields.Boolean(compute="_compute_can")
 
+    def _get_satisfaction_ratios(self):
+        """{card id: the client's satisfaction with the result as a fraction of 1},
+        for the evaluation criterion "client satisfaction" (000/R-QT-10)."""
+        top = max(int(key) for key, _label in RATINGS)
+        return {
+            card.id: int(card.rating_result) / top
+            for card in self
+            if card.rating_result
+        }
+
     @api.depends("rating_overall")
     def _compute_score_overall(self):
         for card in self:

@@ -1,5 +1,4 @@
 from datetime import date, datetime, timedelta
-from unittest.mock import patch
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
@@ -444,21 +443,17 @@ class TestEvaluation(QualityEvaluationCommon):
         matter.action_close()
         card = matter.feedback_card_ids
         card.write({"state": "returned", "date_returned": date(2026, 3, 5)})
-        Entry = type(self.Entry)
         # without a rating on the card, nothing is prefilled
         self.assertEqual(self.Entry._get_feedback_satisfaction_ratios(matter), {})
+        # "satisfied" is 3 of the card's 4 levels: 75 on a scale of 100
+        card.rating_result = "3"
         evaluation = self._evaluation()
         evaluation.action_open()
-        with patch.object(
-            Entry,
-            "_get_feedback_satisfaction_ratios",
-            lambda self, matters: {matter.id: 0.9},
-        ):
-            entry = self._entry(evaluation, matter)
-            self.assertEqual(entry.feedback_satisfaction, 90.0)
+        entry = self._entry(evaluation, matter)
+        self.assertEqual(entry.feedback_satisfaction, 75.0)
         evaluation.action_start_scoring()
         score = self.Score.create({"entry_id": entry.id, "scorer_id": self.head.id})
-        self.assertEqual(score.score_satisfaction, 90.0)
+        self.assertEqual(score.score_satisfaction, 75.0)
 
     # --- scoring deadline (engine rule)
 
