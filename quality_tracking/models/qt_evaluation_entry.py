@@ -477,30 +477,3 @@ class QtEvaluationScore(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_scoring(self):
         self._check_can_score()
-
-
-class QtMatter(models.Model):
-    """The evaluation entries of a matter, for its smart button."""
-
-    _inherit = "qt.matter"
-
-    evaluation_entry_ids = fields.One2many("qt.evaluation.entry", "matter_id")
-    evaluation_entry_count = fields.Integer(compute="_compute_evaluation_entry_count")
-
-    def _compute_evaluation_entry_count(self):
-        counts = dict(
-            self.env["qt.evaluation.entry"]._read_group(
-                [("matter_id", "in", self.ids)], ["matter_id"], ["__count"]
-            )
-        )
-        for matter in self:
-            matter.evaluation_entry_count = counts.get(matter, 0)
-
-    def action_view_evaluation_entries(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "quality_tracking.qt_evaluation_entry_action"
-        )
-        action["domain"] = [("matter_id", "=", self.id)]
-        action["context"] = {"search_default_group_by_evaluation": False}
-        return action

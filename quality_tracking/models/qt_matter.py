@@ -666,6 +666,50 @@ class QtMatter(models.Model):
                 else matter.name
             )
 
+    # --- return visits and evaluation entries (smart buttons)
+
+    return_visit_ids = fields.One2many("qt.return.visit", "matter_id")
+    return_visit_count = fields.Integer(compute="_compute_return_visit_count")
+
+    def _compute_return_visit_count(self):
+        counts = dict(
+            self.env["qt.return.visit"]._read_group(
+                [("matter_id", "in", self.ids)], ["matter_id"], ["__count"]
+            )
+        )
+        for matter in self:
+            matter.return_visit_count = counts.get(matter, 0)
+
+    def action_view_return_visits(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "quality_tracking.qt_return_visit_action"
+        )
+        action["domain"] = [("matter_id", "=", self.id)]
+        action["context"] = {"default_matter_id": self.id}
+        return action
+
+    evaluation_entry_ids = fields.One2many("qt.evaluation.entry", "matter_id")
+    evaluation_entry_count = fields.Integer(compute="_compute_evaluation_entry_count")
+
+    def _compute_evaluation_entry_count(self):
+        counts = dict(
+            self.env["qt.evaluation.entry"]._read_group(
+                [("matter_id", "in", self.ids)], ["matter_id"], ["__count"]
+            )
+        )
+        for matter in self:
+            matter.evaluation_entry_count = counts.get(matter, 0)
+
+    def action_view_evaluation_entries(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "quality_tracking.qt_evaluation_entry_action"
+        )
+        action["domain"] = [("matter_id", "=", self.id)]
+        action["context"] = {"search_default_group_by_evaluation": False}
+        return action
+
 
 class QtMatterStandardLine(models.Model):
     """The result of one quality-standard criterion on a matter (000/E-QT-2)."""

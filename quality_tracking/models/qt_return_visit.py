@@ -191,28 +191,3 @@ class QtReturnVisit(models.Model):
             matter_id=self.matter_id.id,
             department_id=self.department_id.id,
         )
-
-
-class QtMatter(models.Model):
-    _inherit = "qt.matter"
-
-    return_visit_ids = fields.One2many("qt.return.visit", "matter_id")
-    return_visit_count = fields.Integer(compute="_compute_return_visit_count")
-
-    def _compute_return_visit_count(self):
-        counts = dict(
-            self.env["qt.return.visit"]._read_group(
-                [("matter_id", "in", self.ids)], ["matter_id"], ["__count"]
-            )
-        )
-        for matter in self:
-            matter.return_visit_count = counts.get(matter, 0)
-
-    def action_view_return_visits(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "quality_tracking.qt_return_visit_action"
-        )
-        action["domain"] = [("matter_id", "=", self.id)]
-        action["context"] = {"default_matter_id": self.id}
-        return action
