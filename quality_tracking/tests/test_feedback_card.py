@@ -41,7 +41,7 @@ class TestFeedbackCard(QualityFeedbackCommon):
         self.assertEqual(card.collect_due, datetime(2026, 3, 10, 17, 0))
 
     def test_collect_on_day_ten_on_time_day_eleven_late(self):
-        """000/R-QT-06, C-QT-1: a card returned on the 10th working day is on time,
+        """000/R-QT-06, 000/C-QT-1: a card returned on the 10th working day is on time,
         one returned on the 11th is late."""
         with freeze_time(MONDAY):
             on_time = self._closed_matter().feedback_card_ids
@@ -188,7 +188,7 @@ class TestFeedbackCard(QualityFeedbackCommon):
         self.assertIn("☑", html)
 
     def test_overdue_card_reminds_handler_then_head(self):
-        """000/R-QT-06 (C-QT-1's reminder): a day before the due time the handler
+        """000/R-QT-06 (000/C-QT-1, the reminder): a day before the due time the handler
         gets a to-do to collect the card; once late, the department head; each
         once, however often the sweep runs."""
         with freeze_time(MONDAY):

@@ -208,7 +208,7 @@ class TestTrackingRecord(QualityFeedbackCommon):
         self.assertEqual(record.resolve_due, datetime(2026, 3, 17, 17, 0))
 
     def test_overdue_escalates_to_quality_manager(self):
-        """000/R-QT-20, C-QT-4: past the due time, the sweep breaches the timer and
+        """000/R-QT-20, 000/C-QT-4: past the due time, the sweep breaches the timer and
         tells the quality managers, once."""
         with freeze_time(MONDAY):
             record = self._forwarded()
