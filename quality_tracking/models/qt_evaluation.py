@@ -201,24 +201,16 @@ class QtEvaluation(models.Model):
 
     @api.depends("kind", "year", "half", "department_id", "category_id")
     def _compute_name(self):
-        halves = dict(self._fields["half"]._description_selection(self.env))
+        # Language-neutral (the scheduled action creates them, users of any language
+        # read them; the type is a column of its own): "2026 H1", "2026",
+        # "2026 H2 · Litigation (Arbitration)".
         for evaluation in self:
-            half = halves.get(evaluation.half, "")
-            if evaluation.kind == "half_year":
-                name = self.env._(
-                    "%(year)s %(half)s firm-wide evaluation",
-                    year=evaluation.year,
-                    half=half,
-                )
-            elif evaluation.kind == "year_end":
-                name = self.env._("%(year)s year-end evaluation", year=evaluation.year)
+            if evaluation.kind == "year_end":
+                name = str(evaluation.year or "")
             else:
-                name = self.env._(
-                    "%(year)s %(half)s same-type evaluation: %(department)s",
-                    year=evaluation.year,
-                    half=half,
-                    department=evaluation.department_id.name or "",
-                )
+                name = f"{evaluation.year or ''} H{evaluation.half or ''}"
+            if evaluation.kind == "department":
+                name = f"{name} · {evaluation.department_id.name or ''}"
                 if evaluation.category_id:
                     name = f"{name} ({evaluation.category_id.name})"
             evaluation.name = name
