@@ -17,6 +17,7 @@ from . import qt_ranking
 from . import qt_supervision_order
 from . import qt_bulletin
 from . import tier_definition
+from . import ir_sequence
 from . import qt_return_visit
 from . import qt_tracking_record
 from . import qt_feedback_coverage_report

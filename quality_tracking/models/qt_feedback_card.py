@@ -140,10 +140,12 @@ class QtFeedbackCard(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        sequence = self.env["ir.sequence"]
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = sequence.next_by_code("qt.feedback.card") or "/"
+        unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
+        numbers = self.env["ir.sequence"]._qt_next_by_code_batch(
+            "qt.feedback.card", len(unnamed)
+        )
+        for vals, number in zip(unnamed, numbers, strict=True):
+            vals["name"] = number or "/"
         return super().create(vals_list)
 
     @api.model
@@ -167,12 +169,30 @@ class QtFeedbackCard(models.Model):
                 ["matter_id"],
             )
         }
-        return self.create(
+        # Set-based: the handlers follow their cards with one insert per handler
+        # (not per card), and closing their own matters sends them no "assigned to
+        # you" mail per card; the collection deadline reminds them instead.
+        cards = self.with_context(
+            mail_auto_subscribe_no_notify=True,
+            mail_create_nosubscribe=True,
+            qt_feedback_card_batch=True,
+        ).create(
             [
                 self._prepare_vals_for_matter(matter)
                 for matter in matters
                 if matter.id not in has_card
             ]
+        )
+        followers = self.env["mail.followers"]
+        for user, user_cards in cards.grouped("user_id").items():
+            followers._insert_followers(self._name, user_cards.ids, user.partner_id.ids)
+        return cards.with_context(self.env.context)
+
+    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
+        if self.env.context.get("qt_feedback_card_batch"):
+            return []  # _create_for_matters subscribes the handlers set-based
+        return super()._message_auto_subscribe_followers(
+            updated_values, default_subtype_ids
         )
 
     @api.ondelete(at_uninstall=False)

@@ -293,3 +293,34 @@ class TestMatterPrereview(PrereviewCommon):
         self.assertEqual(matter.supervision_count, 1)
         action = matter.action_view_work_records()
         self.assertEqual(action["domain"], [("matter_id", "=", matter.id)])
+
+
+@tagged("post_install", "-at_install")
+class TestCloseSetBased(QualityTrackingCommon):
+    def _close_count(self, count):
+        matters = self.env["qt.matter"].browse(
+            [self._open_matter(name=f"M{i}").id for i in range(count)]
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        # with the chatter on, as in the web client
+        matters.with_context(
+            tracking_disable=False,
+            mail_create_nolog=False,
+            mail_create_nosubscribe=False,
+            mail_notrack=False,
+        ).action_close()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def test_close_queries_do_not_grow_with_matters(self):
+        """000/R-QT-06: closing matters issues their cards (numbered, followed by the
+        handler) in a constant number of queries, however many matters close."""
+        few = self._close_count(3)
+        many = self._close_count(30)
+        self.assertLessEqual(many, few + 2)
+        cards = self.env["qt.feedback.card"].search([], order="id desc", limit=30)
+        self.assertEqual(len(set(cards.mapped("name"))), 30)
+        self.assertTrue(all(c.name.startswith("FK") for c in cards))
+        self.assertIn(self.handler.partner_id, cards.message_partner_ids)
