@@ -186,7 +186,7 @@ class QtFeedbackCard(models.Model):
         followers = self.env["mail.followers"]
         for user, user_cards in cards.grouped("user_id").items():
             followers._insert_followers(self._name, user_cards.ids, user.partner_id.ids)
-        return cards.with_context(self.env.context)
+        return cards.with_env(self.env)
 
     def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
         if self.env.context.get("qt_feedback_card_batch"):

@@ -134,7 +134,9 @@ registry.category("web_tour.tours").add("qt_evaluation_tour", {
             run: "click",
         },
         {
-            trigger: ".o_list_view .o_data_row:first .o_data_cell",
+            // the evaluations' list (its Type column), not the entries of the form
+            // being left behind
+            trigger: ".o_list_view .o_data_row:first .o_data_cell[name='kind']",
             run: "click",
         },
         {
