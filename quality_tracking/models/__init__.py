@@ -1,5 +1,6 @@
 from . import res_company
 from . import res_config_settings
+from . import qt_state_mixin
 from . import qt_category
 from . import qt_matter
 from . import qt_issue_origin_mixin

@@ -31,6 +31,7 @@ class QtCapa(models.Model):
         "mail.activity.mixin",
         "business.deadline.mixin",
         "tier.validation",
+        "qt.state.mixin",
     ]
     _order = "id desc"
     _check_company_auto = True
@@ -258,19 +259,6 @@ class QtCapa(models.Model):
         }
 
     # --- state machine
-
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda c: c.state not in allowed)
-        if wrong:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for %(capas)s in state %(state)s.",
-                    action=action,
-                    capas=", ".join(wrong.mapped("display_name")),
-                    state=labels[wrong[0].state],
-                )
-            )
 
     def _raise_missing(self, capa, message):
         raise UserError(

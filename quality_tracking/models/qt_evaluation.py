@@ -34,6 +34,7 @@ class QtEvaluation(models.Model):
         "mail.activity.mixin",
         "business.deadline.mixin",
         "tier.validation",
+        "qt.state.mixin",
     ]
     _order = "date_from desc, kind, id desc"
     _check_company_auto = True
@@ -386,20 +387,6 @@ class QtEvaluation(models.Model):
                 )
 
     # --- state machine
-
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda e: e.state not in allowed)
-        if wrong:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for %(evaluations)s in state "
-                    "%(state)s.",
-                    action=action,
-                    evaluations=", ".join(wrong.mapped("name")),
-                    state=labels[wrong[0].state],
-                )
-            )
 
     def action_open(self):
         """Open the evaluation for entries; its scoring clock starts."""

@@ -33,7 +33,12 @@ class QtIssue(models.Model):
 
     _name = "qt.issue"
     _description = "Quality Issue"
-    _inherit = ["mail.thread", "mail.activity.mixin", "business.deadline.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "business.deadline.mixin",
+        "qt.state.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
 
@@ -529,19 +534,6 @@ class QtIssue(models.Model):
         return super().message_new(msg_dict, custom_values=values)
 
     # --- state machine
-
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda i: i.state not in allowed)
-        if wrong:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for %(issues)s in state %(state)s.",
-                    action=action,
-                    issues=", ".join(wrong.mapped("display_name")),
-                    state=labels[wrong[0].state],
-                )
-            )
 
     def _raise_missing(self, issue, message):
         raise UserError(

@@ -13,7 +13,7 @@ class QtMatter(models.Model):
 
     _name = "qt.matter"
     _description = "Tracked Matter"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qt.state.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -433,19 +433,6 @@ class QtMatter(models.Model):
         ]
 
     # --- state machine
-
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda m: m.state not in allowed)
-        if wrong:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for %(matters)s in state %(state)s.",
-                    action=action,
-                    matters=", ".join(wrong.mapped("display_name")),
-                    state=labels[wrong[0].state],
-                )
-            )
 
     def _intake_missing(self):
         """The intake-review facts still missing on one matter (labels)."""

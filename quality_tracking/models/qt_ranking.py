@@ -28,7 +28,7 @@ class QtRanking(models.Model):
 
     _name = "qt.ranking"
     _description = "Monthly Service Ranking"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qt.state.mixin"]
     _order = "date_month desc, id desc"
     _check_company_auto = True
 
@@ -173,19 +173,6 @@ class QtRanking(models.Model):
         return True
 
     # --- state machine
-
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda r: r.state not in allowed)
-        if wrong:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for %(records)s in state %(state)s.",
-                    action=action,
-                    records=", ".join(wrong.mapped("display_name")),
-                    state=labels[wrong[0].state],
-                )
-            )
 
     def _check_can_confirm(self):
         user = self.env.user

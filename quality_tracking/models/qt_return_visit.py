@@ -13,7 +13,12 @@ class QtReturnVisit(models.Model):
 
     _name = "qt.return.visit"
     _description = "Quality Return Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qt.issue.origin.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "qt.issue.origin.mixin",
+        "qt.state.mixin",
+    ]
     _order = "date_planned desc, id desc"
     _check_company_auto = True
 
@@ -128,18 +133,6 @@ class QtReturnVisit(models.Model):
         if any(visit.state == "done" for visit in self):
             raise UserError(
                 self.env._("A return visit that took place cannot be deleted.")
-            )
-
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda v: v.state not in allowed)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for return visit %(visit)s in its "
-                    "current state.",
-                    action=action,
-                    visit=wrong[0].name,
-                )
             )
 
     def action_done(self):

@@ -12,7 +12,7 @@ class QtRewardPenalty(models.Model):
 
     _name = "qt.reward.penalty"
     _description = "Reward / Penalty"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "qt.state.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -201,19 +201,6 @@ class QtRewardPenalty(models.Model):
         return super().create(vals_list)
 
     # --- state machine
-
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda r: r.state not in allowed)
-        if wrong:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for %(records)s in state %(state)s.",
-                    action=action,
-                    records=", ".join(wrong.mapped("display_name")),
-                    state=labels[wrong[0].state],
-                )
-            )
 
     def _check_manager(self):
         if not self.env.user.has_group(

@@ -84,6 +84,7 @@ class QtSpotCheck(models.Model):
         "mail.activity.mixin",
         "business.deadline.mixin",
         "qt.issue.origin.mixin",
+        "qt.state.mixin",
     ]
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -325,19 +326,6 @@ class QtSpotCheck(models.Model):
         ]
 
     # --- state machine
-
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda c: c.state not in allowed)
-        if wrong:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for %(checks)s in state %(state)s.",
-                    action=action,
-                    checks=", ".join(wrong.mapped("display_name")),
-                    state=labels[wrong[0].state],
-                )
-            )
 
     def _check_can_done(self):
         today = fields.Date.context_today(self)

@@ -48,6 +48,7 @@ class QtSupervisionOrder(models.Model):
         "mail.activity.mixin",
         "business.deadline.mixin",
         "qt.issue.origin.mixin",
+        "qt.state.mixin",
     ]
     _order = "date_issued desc, id desc"
     _check_company_auto = True
@@ -283,19 +284,6 @@ class QtSupervisionOrder(models.Model):
         return super().create(vals_list)
 
     # --- state machine
-
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda o: o.state not in allowed)
-        if wrong:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for %(orders)s in state %(state)s.",
-                    action=action,
-                    orders=", ".join(wrong.mapped("display_name")),
-                    state=labels[wrong[0].state],
-                )
-            )
 
     def action_issue(self):
         """The general management section issues the order (001/WF-11 step 1)."""

@@ -28,6 +28,7 @@ class QtTrackingRecord(models.Model):
         "mail.activity.mixin",
         "business.deadline.mixin",
         "qt.issue.origin.mixin",
+        "qt.state.mixin",
     ]
     _order = "date_tracking desc, id desc"
     _check_company_auto = True
@@ -219,18 +220,6 @@ class QtTrackingRecord(models.Model):
             )
 
     # --- state machine
-
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda r: r.state not in allowed)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for tracking record %(record)s in "
-                    "its current state.",
-                    action=action,
-                    record=wrong[0].name,
-                )
-            )
 
     def _check_can_submit(self):
         """000/R-QT-29: the five checks are answered; 001/R-76: a late delivery
