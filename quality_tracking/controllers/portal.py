@@ -4,7 +4,7 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers import portal
 
-from ..models.qt_feedback_card import RATING_FIELDS, RATINGS
+from ..models.qt_feedback_card import RATING_FIELDS
 
 
 class QualityFeedbackPortal(portal.CustomerPortal):
@@ -62,7 +62,10 @@ class QualityFeedbackPortal(portal.CustomerPortal):
         values = self._prepare_portal_layout_values()
         values.update(
             card=card_sudo,
-            ratings=RATINGS,
+            # the rating levels in the visitor's language
+            ratings=card_sudo._fields[RATING_FIELDS[0]]._description_selection(
+                request.env
+            ),
             rating_fields=[
                 (name, card_sudo._fields[name].get_description(request.env)["string"])
                 for name in RATING_FIELDS
