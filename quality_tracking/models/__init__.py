@@ -34,3 +34,5 @@ from . import qt_policy
 from . import qt_capa
 from . import qt_satisfaction_analysis
 from . import qt_management_review
+from . import product_template
+from . import qt_adverse_event

@@ -28,3 +28,4 @@ from . import test_satisfaction_analysis
 from . import test_issue_security
 from . import test_issue_report
 from . import test_issue_tour
+from . import test_adverse_event
