@@ -85,6 +85,23 @@ class QtIssue(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+    # --- 003/HR-D11-1: the inspector's quality abnormality alarm (质量异常警报表)
+    alarm_trigger = fields.Selection(
+        [
+            ("cannot_judge", "Inspector Cannot Judge"),
+            ("serious", "Serious Quality Problem"),
+        ],
+        tracking=True,
+        help="An internal finding filed by an inspector as a quality abnormality "
+        "alarm: the inspector cannot judge, or the problem is serious "
+        "(003/HR-D11-1). The competent department is notified before the "
+        "investigation.",
+    )
+    alarm_department_id = fields.Many2one(
+        "hr.department",
+        string="Competent Department Notified",
+        tracking=True,
+    )
     is_customer_case = fields.Boolean(
         string="Customer Case",
         compute="_compute_is_customer_case",
@@ -543,6 +560,25 @@ class QtIssue(models.Model):
         )
 
     def _check_can_investigate(self):
+        for issue in self.filtered(
+            lambda i: i.alarm_trigger and not i.alarm_department_id
+        ):
+            self._raise_missing(
+                issue,
+                self.env._(
+                    "a quality abnormality alarm notifies the competent department "
+                    "before the investigation (003/HR-D11-1)."
+                ),
+            )
+        if self.filtered("is_customer_case") and not self.env.user.has_group(
+            "quality_tracking.group_quality_tracking_officer"
+        ):
+            raise UserError(
+                self.env._(
+                    "The quality department registers customer quality feedback and "
+                    "starts its investigation (003/HR-D11-2)."
+                )
+            )
         for issue in self.filtered("is_customer_case"):
             if (issue.product_name or issue.part_number) and not all(
                 (

@@ -471,3 +471,36 @@ class TestProductComplaint(QualityIssueCommon):
         self.company.qt_issue_resolve_days = 7
         issue = self._product_complaint()
         self.assertEqual(issue.resolve_days, 7)
+
+
+@tagged("post_install", "-at_install")
+class TestIssueIntakeRoles(QualityIssueCommon):
+    def test_hr_d11_1_alarm_notifies_competent_department(self):
+        """003/HR-D11-1: an inspector's quality abnormality alarm (cannot judge, or
+        serious) notifies the competent department before the investigation."""
+        for trigger in ("cannot_judge", "serious"):
+            issue = self._create_issue(alarm_trigger=trigger)
+            with self.assertRaisesRegex(UserError, "HR-D11-1"):
+                issue.action_investigate()
+            self.assertEqual(issue.state, "new")
+            issue.alarm_department_id = self.department
+            issue.action_investigate()
+            self.assertEqual(issue.state, "investigating")
+
+    def test_hr_d11_2_quality_department_registers_customer_feedback(self):
+        """003/HR-D11-2: anyone records a customer's quality feedback, but only the
+        quality department registers it and starts its investigation."""
+        issue = self._create_issue(partner_id=self.client.id)
+        issue.write(
+            {
+                "date_contacted": issue.date_received,
+                "date_reported_written": issue.date_received,
+                "report_recipient_ids": [Command.set(self.manager.ids)],
+                "user_id": self.head.id,
+            }
+        )
+        with self.assertRaisesRegex(UserError, "HR-D11-2"):
+            issue.with_user(self.head).action_investigate()
+        self.assertEqual(issue.state, "new")
+        issue.with_user(self.officer).action_investigate()
+        self.assertEqual(issue.state, "investigating")
