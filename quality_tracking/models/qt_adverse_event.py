@@ -113,9 +113,7 @@ class QtAdverseEvent(models.Model):
         "the event (000/R-QT-28).",
     )
     # --- source
-    source_department_id = fields.Many2one(
-        "hr.department", string="Source Department", index=True
-    )
+    source_department_id = fields.Many2one("hr.department", index=True)
     source_channel = fields.Selection(
         [
             ("customer", "Customer or User"),
@@ -126,7 +124,6 @@ class QtAdverseEvent(models.Model):
             ("literature", "Literature"),
             ("other", "Other"),
         ],
-        string="Source Channel",
     )
     # --- patient (form A.1-A.6)
     patient_name = fields.Char()
@@ -194,9 +191,7 @@ class QtAdverseEvent(models.Model):
         help="Computed, never chosen: on the market five years or less, every "
         "suspected event; more, only serious, rare or new ones (000/R-QT-14/15).",
     )
-    reportable_reason = fields.Char(
-        string="Why", compute="_compute_reportable_reason"
-    )
+    reportable_reason = fields.Char(string="Why", compute="_compute_reportable_reason")
     # --- routes
     route_death = fields.Boolean(
         string="Route: Death (12 h)", compute="_compute_routes", store=True, index=True
@@ -352,33 +347,36 @@ class QtAdverseEvent(models.Model):
                 or event.is_new
             )
 
-    @api.depends("is_reportable", "is_within_five_years", "market_years", "is_suspected")
+    @api.depends(
+        "is_reportable", "is_within_five_years", "market_years", "is_suspected"
+    )
     def _compute_reportable_reason(self):
-        _ = self.env._
         for event in self:
             if not event.is_suspected:
-                reason = _("Not reportable: the event is not suspected.")
+                reason = self.env._("Not reportable: the event is not suspected.")
             elif event.is_within_five_years:
-                reason = _(
+                reason = self.env._(
                     "Reportable: the device has been on the market %(years)s years "
                     "(five or less), so every suspected event is reported "
                     "(000/R-QT-14).",
                     years=event.market_years,
                 )
             elif event.is_reportable:
-                reason = _(
+                reason = self.env._(
                     "Reportable: the device has been on the market more than five "
                     "years and the event is serious, rare or new (000/R-QT-15).",
                 )
             else:
-                reason = _(
+                reason = self.env._(
                     "Not reportable: the device has been on the market more than "
                     "five years and the event is neither serious, rare nor new "
                     "(000/R-QT-15).",
                 )
             event.reportable_reason = reason
 
-    @api.depends("is_reportable", "is_death", "is_serious", "is_in_ifu", "is_rare", "is_new")
+    @api.depends(
+        "is_reportable", "is_death", "is_serious", "is_in_ifu", "is_rare", "is_new"
+    )
     def _compute_routes(self):
         """000/R-QT-17/18/19/22 (001/§8 item 3): every applicable route is due.
 
@@ -390,7 +388,9 @@ class QtAdverseEvent(models.Model):
         for event in self:
             reportable = event.is_reportable
             event.route_death = reportable and event.is_death
-            event.route_serious = reportable and event.is_serious and not event.is_in_ifu
+            event.route_serious = (
+                reportable and event.is_serious and not event.is_in_ifu
+            )
             event.route_provincial = reportable and (
                 event.is_serious or event.is_rare or event.is_new
             )
@@ -499,7 +499,9 @@ class QtAdverseEvent(models.Model):
     # --- confidentiality (000/R-QT-28, 001/R-26)
 
     def _qt_check_export(self):
-        if not self.env.user.has_group("quality_tracking.group_quality_tracking_manager"):
+        if not self.env.user.has_group(
+            "quality_tracking.group_quality_tracking_manager"
+        ):
             raise AccessError(
                 self.env._(
                     "Adverse-event data may not be exported: only the quality "
@@ -556,7 +558,7 @@ class QtAdverseEvent(models.Model):
             if not event.is_reportable:
                 raise UserError(
                     self.env._(
-                        "%(event)s is not reportable: close it instead.\n%(reason)s",
+                        "%(event)s is not reportable: close it instead. %(reason)s",
                         event=event.display_name,
                         reason=event.reportable_reason,
                     )
@@ -577,7 +579,9 @@ class QtAdverseEvent(models.Model):
     def action_confirm_regulator(self):
         """Reported → regulator confirmed: the three immediate emergency control
         actions are created (000/R-QT-23, 001/R-25)."""
-        self._check_state(("reported",), self.env._("Recording the regulator's confirmation"))
+        self._check_state(
+            ("reported",), self.env._("Recording the regulator's confirmation")
+        )
         actions = [key for key, _label in CONTROL_ACTIONS]
         self.env["qt.adverse.event.control"].create(
             [

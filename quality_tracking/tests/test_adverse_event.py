@@ -22,7 +22,8 @@ class TestAdverseEventBasics(QualityTrackingCommon):
         )
 
     def test_serious_is_any_criterion(self):
-        """000/R-QT-24: an event is serious when any of the five criteria holds."""
+        """000/R-QT-24, 001/R-30: an event is serious when any of the five criteria
+        holds."""
         event = self._event()
         self.assertFalse(event.is_serious)
         for criterion in (
@@ -81,7 +82,9 @@ class TestAdverseEventFlow(AdverseEventCommon):
         self.assertIn("R-QT-15", later.reportable_reason)
         for flag in ("is_rare", "is_new", "is_criterion_prolonged"):
             event = self._event(
-                product_id=device.id, date_aware=self._sh(2026, 10, 1, 10, 0), **{flag: True}
+                product_id=device.id,
+                date_aware=self._sh(2026, 10, 1, 10, 0),
+                **{flag: True},
             )
             self.assertTrue(event.is_reportable, flag)
         not_suspected = self._event(is_suspected=False)
@@ -130,7 +133,9 @@ class TestAdverseEventFlow(AdverseEventCommon):
         self.assertFalse(event.submission_ids)
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self._event(date_event=date(2026, 10, 2))
-        self._submit(event, "serious", ["local_regulator"], self._sh(2026, 9, 30, 11, 0))
+        self._submit(
+            event, "serious", ["local_regulator"], self._sh(2026, 9, 30, 11, 0)
+        )
         with self.assertRaises(ValidationError):
             event.date_aware = self._sh(2026, 9, 30, 12, 0)
             self.env.flush_all()
@@ -164,7 +169,8 @@ class TestAdverseEventFlow(AdverseEventCommon):
         event.action_confirm_regulator()
         self.assertEqual(event.state, "confirmed")
         self.assertEqual(
-            sorted(event.control_ids.mapped("action")), ["seal", "stop_sale", "stop_use"]
+            sorted(event.control_ids.mapped("action")),
+            ["seal", "stop_sale", "stop_use"],
         )
         self.assertFalse(event.can_close)
         event.control_ids[:2].action_done()

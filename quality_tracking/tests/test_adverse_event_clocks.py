@@ -164,9 +164,7 @@ class TestAdverseEventClocks(AdverseEventCommon):
                 "qt_ae_provincial_days": 16,
             }
         )
-        event = self._event(
-            outcome="death", death_time=self._sh(2026, 9, 30, 9, 0)
-        )
+        event = self._event(outcome="death", death_time=self._sh(2026, 9, 30, 9, 0))
         self.assertEqual(event.serious_hours, 48)
         self.assertEqual(self._due(event, "due_internal"), self._sh(2026, 10, 2, 0, 0))
         self.assertEqual(self._due(event, "due_death"), self._sh(2026, 9, 30, 16, 0))

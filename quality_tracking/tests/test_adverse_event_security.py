@@ -15,7 +15,9 @@ class TestAdverseEventSecurity(AdverseEventCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.portal = new_test_user(cls.env, login="qt_ae_portal", groups="base.group_portal")
+        cls.portal = new_test_user(
+            cls.env, login="qt_ae_portal", groups="base.group_portal"
+        )
         cls.event = cls._event(is_criterion_hospitalisation=True)
         cls._submit(
             cls.event, "serious", ["local_regulator"], cls._sh(2026, 9, 30, 12, 0)
@@ -28,15 +30,19 @@ class TestAdverseEventSecurity(AdverseEventCommon):
         """000/R-QT-28: officer, department head, committee and another handler: no
         read, no search hit, no group, for events, submissions and controls."""
         for user in self.outsiders:
-            for records in (self.event, self.event.submission_ids, self.event.control_ids):
+            for records in (
+                self.event,
+                self.event.submission_ids,
+                self.event.control_ids,
+            ):
                 with self.assertRaises(AccessError):
                     records.with_user(user).read(["id"])
                 model = self.env[records._name].with_user(user)
                 self.assertFalse(model.search([]), (user.login, records._name))
                 self.assertEqual(model.search_count([]), 0)
                 self.assertFalse(model._read_group([], [], ["__count"])[0][0])
-            groups = (
-                self.Event.with_user(user)._read_group([], ["product_id"], ["__count"])
+            groups = self.Event.with_user(user)._read_group(
+                [], ["product_id"], ["__count"]
             )
             self.assertFalse(groups)
 
@@ -54,11 +60,14 @@ class TestAdverseEventSecurity(AdverseEventCommon):
         for user in (self.handler, self.manager):
             self.assertEqual(self.Event.with_user(user).search([]), self.event)
             self.assertTrue(self.event.submission_ids.with_user(user).read(["route"]))
-            self.assertEqual(len(self.event.control_ids.with_user(user).read(["action"])), 3)
+            self.assertEqual(
+                len(self.event.control_ids.with_user(user).read(["action"])), 3
+            )
         self.event.person_ids = self.officer
         self.assertEqual(self.Event.with_user(self.officer).search([]), self.event)
         self.assertEqual(
-            self.Submission.with_user(self.officer).search([]), self.event.submission_ids
+            self.Submission.with_user(self.officer).search([]),
+            self.event.submission_ids,
         )
 
     def test_export_only_managers(self):
@@ -70,7 +79,11 @@ class TestAdverseEventSecurity(AdverseEventCommon):
             {"group_ids": [(4, allow_export.id)]}
         )
         for user in (self.handler, self.officer):
-            for records in (self.event, self.event.submission_ids, self.event.control_ids):
+            for records in (
+                self.event,
+                self.event.submission_ids,
+                self.event.control_ids,
+            ):
                 with self.assertRaises(AccessError):
                     records.with_user(user).export_data(["id"])
         data = self.event.with_user(self.manager).export_data(["name", "product_id"])
@@ -88,17 +101,23 @@ class TestAdverseEventRpc(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.reporter = new_test_user(
-            cls.env, login="ae_rpc_reporter", groups="quality_tracking.group_quality_tracking_user"
+            cls.env,
+            login="ae_rpc_reporter",
+            groups="quality_tracking.group_quality_tracking_user",
         )
         cls.officer = new_test_user(
-            cls.env, login="ae_rpc_officer", groups="quality_tracking.group_quality_tracking_officer"
+            cls.env,
+            login="ae_rpc_officer",
+            groups="quality_tracking.group_quality_tracking_officer",
         )
         cls.head = new_test_user(
             cls.env,
             login="ae_rpc_head",
             groups="quality_tracking.group_quality_tracking_department_head",
         )
-        cls.portal = new_test_user(cls.env, login="ae_rpc_portal", groups="base.group_portal")
+        cls.portal = new_test_user(
+            cls.env, login="ae_rpc_portal", groups="base.group_portal"
+        )
         device = cls.env["product.product"].create({"name": "Pump"})
         cls.event = cls.env["qt.adverse.event"].create(
             {"product_id": device.id, "reporter_id": cls.reporter.id}
@@ -127,9 +146,13 @@ class TestAdverseEventRpc(HttpCase):
     def test_rpc_outsiders(self):
         """Officer, department head and portal user: nothing through call_kw."""
         for login in ("ae_rpc_officer", "ae_rpc_head", "ae_rpc_portal"):
-            found = self._call(login, "qt.adverse.event", "search_read", [[]], {"fields": ["name"]})
+            found = self._call(
+                login, "qt.adverse.event", "search_read", [[]], {"fields": ["name"]}
+            )
             self.assertFalse(found.get("result"), login)
-            read = self._call(login, "qt.adverse.event", "read", [[self.event.id], ["name"]])
+            read = self._call(
+                login, "qt.adverse.event", "read", [[self.event.id], ["name"]]
+            )
             self.assertIn("error", read, login)
             groups = self._call(
                 login,
@@ -139,17 +162,26 @@ class TestAdverseEventRpc(HttpCase):
                 {"aggregates": ["__count"]},
             )
             self.assertFalse((groups.get("result") or {}).get("groups"), login)
-            export = self._call(login, "qt.adverse.event", "export_data", [[self.event.id], ["name"]])
+            export = self._call(
+                login, "qt.adverse.event", "export_data", [[self.event.id], ["name"]]
+            )
             self.assertIn("error", export, login)
 
     def test_rpc_reporter(self):
         """The reporter reads the event through call_kw but may not export it."""
         found = self._call(
-            "ae_rpc_reporter", "qt.adverse.event", "search_read", [[]], {"fields": ["name"]}
+            "ae_rpc_reporter",
+            "qt.adverse.event",
+            "search_read",
+            [[]],
+            {"fields": ["name"]},
         )
         self.assertEqual([row["id"] for row in found["result"]], [self.event.id])
         export = self._call(
-            "ae_rpc_reporter", "qt.adverse.event", "export_data", [[self.event.id], ["name"]]
+            "ae_rpc_reporter",
+            "qt.adverse.event",
+            "export_data",
+            [[self.event.id], ["name"]],
         )
         self.assertIn("error", export)
         self.assertIn("AccessError", export["error"]["data"]["name"])

@@ -18,9 +18,11 @@ class TestAdverseEventReport(AdverseEventCommon):
             lot_ref="ZB2405017",
         )
         self._submit(event, "death", ["national_admin"], self._sh(2026, 9, 30, 12, 0))
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "quality_tracking.qt_adverse_event_report", event.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("quality_tracking.qt_adverse_event_report", event.ids)[0]
+            .decode()
+        )
         for text in (
             "Medical Device Adverse Event Report",
             event.name,
@@ -39,7 +41,9 @@ class TestAdverseEventTour(HttpCase):
     def test_adverse_event_tour(self):
         """Report an event, classify it, investigate and record a submission, in a
         browser."""
-        self.env["product.product"].create({"name": "巡航输液泵", "qt_device_class": "3"})
+        self.env["product.product"].create(
+            {"name": "巡航输液泵", "qt_device_class": "3"}
+        )
         self.start_tour(
             "/odoo/action-quality_tracking.qt_adverse_event_action/new",
             "qt_adverse_event_tour",
