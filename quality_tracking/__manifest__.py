@@ -40,6 +40,7 @@
         "data/qt_award_level_data.xml",
         "data/qt_evaluation_data.xml",
         "data/qt_evaluation_cron_data.xml",
+        "data/qt_adverse_event_data.xml",
         "views/qt_category_views.xml",
         "views/qt_matter_views.xml",
         "views/qt_feedback_card_views.xml",
@@ -74,6 +75,7 @@
         "report/qt_bulletin_report.xml",
         "report/qt_ranking_report.xml",
         "report/qt_evaluation_report.xml",
+        "report/qt_adverse_event_report.xml",
         "views/quality_tracking_menus.xml",
     ],
     "demo": [
@@ -83,6 +85,7 @@
         "demo/qt_feedback_demo.xml",
         "demo/qt_supervision_demo.xml",
         "demo/qt_evaluation_demo.xml",
+        "demo/qt_adverse_event_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

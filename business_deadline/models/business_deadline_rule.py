@@ -188,7 +188,9 @@ class BusinessDeadlineRule(models.Model):
     timer_count = fields.Integer(compute="_compute_timer_count")
 
     _amount_positive = models.Constraint(
-        "CHECK (amount > 0)", "The amount of a deadline must be positive."
+        "CHECK (amount > 0 OR (amount = 0 AND unit IN ('calendar_days', "
+        "'working_days')))",
+        "The amount of a deadline must be positive (zero days: the same day).",
     )
     _warning_amount_positive = models.Constraint(
         "CHECK (warning_amount IS NULL OR warning_amount >= 0)",

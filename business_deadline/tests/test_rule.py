@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
@@ -5,7 +7,7 @@ from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common_timers import BusinessDeadlineTimerCommon
+from .common_timers import MONDAY, BusinessDeadlineTimerCommon
 
 
 @tagged("post_install", "-at_install")
@@ -32,6 +34,18 @@ class TestDeadlineRule(BusinessDeadlineTimerCommon):
         """The allowed time must be positive."""
         with self.assertRaises(IntegrityError):
             self._create_rule(amount=-1)
+
+    @mute_logger("odoo.sql_db")
+    def test_amount_zero_only_in_days(self):
+        """Zero days is the same day (e.g. an internal report due the day an event
+        is known); zero hours is refused."""
+        rule = self._create_rule(amount=0, unit="calendar_days")
+        obligation = self._create_obligation(date_start=MONDAY)
+        self.assertEqual(
+            self._timer(obligation, rule).due_time, datetime(2026, 3, 3, 0, 0)
+        )
+        with self.assertRaises(IntegrityError):
+            self._create_rule(amount=0, unit="calendar_hours")
 
     @mute_logger("odoo.sql_db")
     def test_warning_percent_range(self):

@@ -58,6 +58,7 @@ class QtIssue(models.Model):
             ("email", "Quality Complaint Mailbox"),
             ("complaint", "Client Complaint"),
             ("internal", "Internal Finding"),
+            ("adverse_event", "Adverse Event"),
             ("other", "Other"),
         ],
         string="Origin",
@@ -484,6 +485,7 @@ class QtIssue(models.Model):
             "qt.site.violation",
             "qt.spot.check",
             "qt.supervision.order",
+            "qt.adverse.event",
             "client_relations.complaint",
         ]
 

@@ -217,6 +217,43 @@ class ResCompany(models.Model):
         help="001/QT-18: the general management section (综合管理科).",
     )
 
+    # --- ae (000/R-QT-16..R-QT-18, R-QT-21, R-QT-22; 001/R-21..R-23, R-27, R-29)
+    qt_ae_internal_days = fields.Integer(
+        string="Adverse Event: Internal Report (days)",
+        default=0,
+        help="000/R-QT-16, R-QT-21 (001/R-21, R-29): a suspected adverse event "
+        "reaches the quality department and the quality manager within this many "
+        "calendar days after the day the company became aware of it (0: the same "
+        "day).",
+    )
+    qt_ae_death_hours = fields.Integer(
+        string="Adverse Event: Death Report (hours)",
+        default=12,
+        help="000/R-QT-18 (001/R-23): a death is reported to the regulators, the "
+        "national monitoring centre and the national administration within this "
+        "many calendar hours of awareness.",
+    )
+    qt_ae_serious_hours = fields.Integer(
+        string="Adverse Event: Serious Report (hours)",
+        default=72,
+        help="000/R-QT-17 (001/R-22): a serious event not stated in the instructions "
+        "is reported to the local regulator and the national monitoring centre "
+        "within this many calendar hours of awareness.",
+    )
+    qt_ae_provincial_days = fields.Integer(
+        string="Adverse Event: Provincial Report (working days)",
+        default=15,
+        help="000/R-QT-22 (001/R-27): a serious, rare or new adverse reaction is "
+        "reported to the provincial authority within this many working days of "
+        "awareness.",
+    )
+
+    _qt_ae_periods = models.Constraint(
+        "CHECK (qt_ae_internal_days >= 0 AND qt_ae_death_hours > 0 "
+        "AND qt_ae_serious_hours > 0 AND qt_ae_provincial_days > 0)",
+        "The adverse-event reporting periods must be positive (internal report: "
+        "zero days is the same day).",
+    )
     _qt_spot_check_max_score_positive = models.Constraint(
         "CHECK (qt_spot_check_max_score >= 1)",
         "The maximum spot check score is at least 1.",

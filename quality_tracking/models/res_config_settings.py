@@ -113,3 +113,17 @@ class ResConfigSettings(models.TransientModel):
     qt_eval_scoring_days = fields.Integer(
         related="company_id.qt_eval_scoring_days", readonly=False
     )
+
+    # --- ae
+    qt_ae_internal_days = fields.Integer(
+        related="company_id.qt_ae_internal_days", readonly=False
+    )
+    qt_ae_death_hours = fields.Integer(
+        related="company_id.qt_ae_death_hours", readonly=False
+    )
+    qt_ae_serious_hours = fields.Integer(
+        related="company_id.qt_ae_serious_hours", readonly=False
+    )
+    qt_ae_provincial_days = fields.Integer(
+        related="company_id.qt_ae_provincial_days", readonly=False
+    )
