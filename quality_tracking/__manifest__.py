@@ -28,6 +28,7 @@
         "security/qt_service_supervision_security.xml",
         "security/qt_evaluation_security.xml",
         "security/qt_adverse_event_security.xml",
+        "security/qt_recall_security.xml",
         "data/ir_sequence_data.xml",
         "data/qt_category_data.xml",
         "data/qt_contract_review_data.xml",
@@ -40,6 +41,7 @@
         "data/qt_award_level_data.xml",
         "data/qt_evaluation_data.xml",
         "data/qt_evaluation_cron_data.xml",
+        "data/qt_recall_data.xml",
         "views/qt_category_views.xml",
         "views/qt_matter_views.xml",
         "views/qt_feedback_card_views.xml",
@@ -65,6 +67,10 @@
         "views/qt_award_level_views.xml",
         "views/qt_evaluation_views.xml",
         "views/qt_adverse_event_views.xml",
+        "views/qt_quality_hold_views.xml",
+        "views/qt_regulator_notice_views.xml",
+        "views/qt_recall_views.xml",
+        "views/qt_adverse_event_recall_views.xml",
         "views/res_config_settings_views.xml",
         "report/qt_issue_report.xml",
         "report/qt_feedback_card_report.xml",
@@ -74,6 +80,7 @@
         "report/qt_bulletin_report.xml",
         "report/qt_ranking_report.xml",
         "report/qt_evaluation_report.xml",
+        "report/qt_recall_report.xml",
         "views/quality_tracking_menus.xml",
     ],
     "demo": [
@@ -83,6 +90,7 @@
         "demo/qt_feedback_demo.xml",
         "demo/qt_supervision_demo.xml",
         "demo/qt_evaluation_demo.xml",
+        "demo/qt_recall_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -467,6 +467,7 @@ class QtIssue(models.Model):
             "qt.site.violation",
             "qt.spot.check",
             "qt.supervision.order",
+            "qt.quality.hold",
             "client_relations.complaint",
         ]
 

@@ -113,3 +113,14 @@ class ResConfigSettings(models.TransientModel):
     qt_eval_scoring_days = fields.Integer(
         related="company_id.qt_eval_scoring_days", readonly=False
     )
+
+    # --- recall
+    qt_hold_contain_hours = fields.Integer(
+        related="company_id.qt_hold_contain_hours", readonly=False
+    )
+    qt_notice_check_hours = fields.Integer(
+        related="company_id.qt_notice_check_hours", readonly=False
+    )
+    qt_recall_notice_hours = fields.Integer(
+        related="company_id.qt_recall_notice_hours", readonly=False
+    )
