@@ -54,7 +54,7 @@ class QtQualityHold(models.Model):
     )
     description = fields.Text(string="Quality Information")
     product_id = fields.Many2one(
-        "product.product", string="Product", required=True, index=True, tracking=True
+        "product.product", required=True, index=True, tracking=True
     )
     product_tmpl_id = fields.Many2one(
         related="product_id.product_tmpl_id", store=True, index=True
@@ -127,9 +127,7 @@ class QtQualityHold(models.Model):
         "res.users", string="Quality Officer", index=True, tracking=True
     )
     evaluation = fields.Text(string="Analysis and Evaluation")
-    confirmed_by_id = fields.Many2one(
-        "res.users", string="Confirmed By", readonly=True, copy=False
-    )
+    confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_confirmed = fields.Datetime(
         string="Confirmed At", readonly=True, copy=False, index=True
     )
@@ -308,7 +306,9 @@ class QtQualityHold(models.Model):
             hold.can_cancel = state in ("suspected", "evaluating") and is_officer
 
     def _is_quality_officer(self):
-        return self.env.user.has_group("quality_tracking.group_quality_tracking_officer")
+        return self.env.user.has_group(
+            "quality_tracking.group_quality_tracking_officer"
+        )
 
     # --- CRUD
 
@@ -391,7 +391,9 @@ class QtQualityHold(models.Model):
         else:
             domain.append(("state", "!=", "cancel"))
         groups = self.env["qt.recall"].sudo()._read_group(domain, ["origin_ref"])
-        return self.browse([int(_ref_key(origin).split(",")[1]) for (origin,) in groups])
+        return self.browse(
+            [int(_ref_key(origin).split(",")[1]) for (origin,) in groups]
+        )
 
     def _check_can_dispose(self):
         self._check_state(["contained"], self.env._("Recording the disposition"))

@@ -45,9 +45,7 @@ class QtRecall(models.Model):
         string="Origin Document",
         index=True,
     )
-    product_id = fields.Many2one(
-        "product.product", string="Product", index=True, tracking=True
-    )
+    product_id = fields.Many2one("product.product", index=True, tracking=True)
     product_tmpl_id = fields.Many2one(
         related="product_id.product_tmpl_id", store=True, index=True
     )
@@ -193,9 +191,7 @@ class QtRecall(models.Model):
     def action_start_returns(self):
         self._check_state(["notified"], self.env._("Recording the returns"))
         if self.filtered(lambda recall: not recall.qty_returned):
-            raise UserError(
-                self.env._("Enter the quantity a customer returned first.")
-            )
+            raise UserError(self.env._("Enter the quantity a customer returned first."))
         self.state = "returning"
 
     def action_close(self):

@@ -72,9 +72,7 @@ class QtRegulatorNotice(models.Model):
         help="What the check of purchases, sales and stock found (001 D11 §7).",
     )
     date_checked = fields.Datetime(string="Checked At", readonly=True, copy=False)
-    checked_by_id = fields.Many2one(
-        "res.users", string="Checked By", readonly=True, copy=False
-    )
+    checked_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     state = fields.Selection(
         [
             ("draft", "Received"),
