@@ -96,3 +96,24 @@ class TestRegulatorNotice(QualityRecallCommon):
         self.assertEqual(
             notice.check_due, fields.Datetime.to_datetime("2026-10-01 01:00:00")
         )
+
+    def _queries(self, records, field):
+        records.invalidate_recordset([field])
+        before = self.env.cr.sql_log_count
+        records.mapped(field)
+        return self.env.cr.sql_log_count - before
+
+    def test_hold_counts_query_count_flat(self):
+        """The holds opened by notices are counted with one grouped query, whatever
+        the number of notices."""
+        notices = self.Notice.browse()
+        for _n in range(6):
+            notice = self._notice()
+            notice.with_user(self.officer).action_open_hold()
+            notices |= notice
+        self.env.flush_all()
+        self.assertEqual(
+            self._queries(notices[:2], "hold_count"),
+            self._queries(notices, "hold_count"),
+        )
+        self.assertEqual(notices.mapped("hold_count"), [2] * 6)
