@@ -486,6 +486,7 @@ class QtIssue(models.Model):
             "qt.spot.check",
             "qt.supervision.order",
             "qt.adverse.event",
+            "qt.quality.hold",
             "client_relations.complaint",
         ]
 

@@ -281,3 +281,34 @@ class ResCompany(models.Model):
         companies.filtered(lambda c: not c.qt_ranking_penalty_rule_id).write(
             {"qt_ranking_penalty_rule_id": penalty.id}
         )
+
+    # --- recall
+    # The seeds say "immediately" (立即) without a number (001 §8 item 5): the hours
+    # below are ours, shown in Settings, and counted by the deadline engine.
+    qt_hold_contain_hours = fields.Integer(
+        string="Quality Hold Containment (hours)",
+        default=24,
+        help="000/R-QT-27, 001/R-40: calendar hours from a hold's confirmation within "
+        "which the defective product is contained (stop-sale, quarantine, purchasing "
+        "notified, recall opened when sold). The seed says immediately; 24 hours (the "
+        "same day) is our default.",
+    )
+    qt_notice_check_hours = fields.Integer(
+        string="Regulator Notice Check (hours)",
+        default=24,
+        help="001/QT-16, D11 §7: calendar hours from a regulator notice's receipt "
+        "within which purchases, sales and stock are checked for the products named. "
+        "The seed says immediately; 24 hours is our default.",
+    )
+    qt_recall_notice_hours = fields.Integer(
+        string="Recall Notices (hours)",
+        default=24,
+        help="000/WF-QT-8, 001/WF-6: calendar hours from a recall's opening within "
+        "which the return notices are sent to the customers. The seed gives no "
+        "number; 24 hours is our default.",
+    )
+    _qt_recall_hours_positive = models.Constraint(
+        "CHECK (qt_hold_contain_hours > 0 AND qt_notice_check_hours > 0 "
+        "AND qt_recall_notice_hours > 0)",
+        "The containment, notice check and recall notice periods must be positive.",
+    )

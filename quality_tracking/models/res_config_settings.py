@@ -127,3 +127,14 @@ class ResConfigSettings(models.TransientModel):
     qt_ae_provincial_days = fields.Integer(
         related="company_id.qt_ae_provincial_days", readonly=False
     )
+
+    # --- recall
+    qt_hold_contain_hours = fields.Integer(
+        related="company_id.qt_hold_contain_hours", readonly=False
+    )
+    qt_notice_check_hours = fields.Integer(
+        related="company_id.qt_notice_check_hours", readonly=False
+    )
+    qt_recall_notice_hours = fields.Integer(
+        related="company_id.qt_recall_notice_hours", readonly=False
+    )

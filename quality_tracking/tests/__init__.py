@@ -29,6 +29,11 @@ from . import test_issue_security
 from . import test_issue_report
 from . import test_issue_tour
 from . import test_adverse_event
+from . import test_quality_hold
+from . import test_regulator_notice
+from . import test_recall
+from . import test_recall_security
+from . import test_recall_tour
 from . import test_adverse_event_clocks
 from . import test_adverse_event_security
 from . import test_adverse_event_ui
