@@ -28,6 +28,7 @@
         "security/qt_service_supervision_security.xml",
         "security/qt_evaluation_security.xml",
         "security/qt_adverse_event_security.xml",
+        "security/qt_adverse_event_batch_security.xml",
         "data/ir_sequence_data.xml",
         "data/qt_category_data.xml",
         "data/qt_contract_review_data.xml",
@@ -40,6 +41,7 @@
         "data/qt_award_level_data.xml",
         "data/qt_evaluation_data.xml",
         "data/qt_evaluation_cron_data.xml",
+        "data/qt_adverse_event_batch_data.xml",
         "views/qt_category_views.xml",
         "views/qt_matter_views.xml",
         "views/qt_feedback_card_views.xml",
@@ -65,6 +67,7 @@
         "views/qt_award_level_views.xml",
         "views/qt_evaluation_views.xml",
         "views/qt_adverse_event_views.xml",
+        "views/qt_adverse_event_batch_views.xml",
         "views/res_config_settings_views.xml",
         "report/qt_issue_report.xml",
         "report/qt_feedback_card_report.xml",
@@ -74,6 +77,7 @@
         "report/qt_bulletin_report.xml",
         "report/qt_ranking_report.xml",
         "report/qt_evaluation_report.xml",
+        "report/qt_adverse_event_batch_report.xml",
         "views/quality_tracking_menus.xml",
     ],
     "demo": [
@@ -83,6 +87,7 @@
         "demo/qt_feedback_demo.xml",
         "demo/qt_supervision_demo.xml",
         "demo/qt_evaluation_demo.xml",
+        "demo/qt_adverse_event_batch_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -113,3 +113,8 @@ class ResConfigSettings(models.TransientModel):
     qt_eval_scoring_days = fields.Integer(
         related="company_id.qt_eval_scoring_days", readonly=False
     )
+
+    # --- aebatch
+    qt_ae_batch_submit_days = fields.Integer(
+        related="company_id.qt_ae_batch_submit_days", readonly=False
+    )

@@ -29,3 +29,6 @@ from . import test_issue_security
 from . import test_issue_report
 from . import test_issue_tour
 from . import test_adverse_event
+from . import test_adverse_event_batch
+from . import test_adverse_event_report
+from . import test_adverse_event_batch_tour
