@@ -56,10 +56,10 @@ class QtAdverseEventBatch(models.Model):
         "batch_id",
         "event_id",
         string="Events",
-        check_company=True,
         readonly=True,
+        help="Filled by the assembly from the company's own events only.",
     )
-    event_count = fields.Integer(compute="_compute_event_count", string="Event Count")
+    event_count = fields.Integer(compute="_compute_event_count")
     state = fields.Selection(
         [("draft", "Draft"), ("submitted", "Submitted"), ("cancel", "Cancelled")],
         default="draft",
@@ -70,7 +70,6 @@ class QtAdverseEventBatch(models.Model):
     )
     authority_id = fields.Many2one(
         "res.partner",
-        string="Authority",
         tracking=True,
         help="The local regulator the quarterly report goes to (001 §8 item 4).",
     )
@@ -287,9 +286,7 @@ class QtAdverseEventBatch(models.Model):
             try:
                 with self.env.cr.savepoint():
                     calendar = self._company_calendar(company)
-                    __, __, first, __ = self._quarter_of(
-                        calendar._bd_local_date(now)
-                    )
+                    __, __, first, __ = self._quarter_of(calendar._bd_local_date(now))
                     self.with_company(company)._assemble_company(
                         company, None, calendar._bd_local_midnight(first)
                     )

@@ -42,7 +42,7 @@ class QtAdverseEventReport(models.Model):
         ],
     }
 
-    event_id = fields.Many2one("qt.adverse.event", string="Event", readonly=True)
+    event_id = fields.Many2one("qt.adverse.event", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     product_id = fields.Many2one("product.product", string="Device", readonly=True)
     product_tmpl_id = fields.Many2one(
@@ -52,7 +52,6 @@ class QtAdverseEventReport(models.Model):
         selection=lambda self: self.env["product.template"]
         ._fields["qt_device_class"]
         .selection,
-        string="Device Class",
         readonly=True,
     )
     date_aware = fields.Datetime(string="Aware At", readonly=True)
@@ -72,9 +71,7 @@ class QtAdverseEventReport(models.Model):
         string="Event Status",
         readonly=True,
     )
-    rule_id = fields.Many2one(
-        "business.deadline.rule", string="Route", readonly=True
-    )
+    rule_id = fields.Many2one("business.deadline.rule", string="Route", readonly=True)
     timer_state = fields.Selection(
         [
             ("running", "Running"),

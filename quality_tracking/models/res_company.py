@@ -231,8 +231,9 @@ class ResCompany(models.Model):
         "Ranking percentages lie between 0 and 100.",
     )
 
-    # --- aebatch (000/R-QT-19, 001/R-24): the seed gives no submission period for the
-    # quarterly report; 15 working days after the quarter ends, like the provincial route
+    # --- aebatch (000/R-QT-19, 001/R-24): the seed gives no submission period for
+    # the quarterly report; 15 working days after the quarter ends, like the
+    # provincial route
     qt_ae_batch_submit_days = fields.Integer(
         string="Quarterly AE Report Submission (working days)",
         default=15,

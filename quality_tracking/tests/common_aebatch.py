@@ -39,6 +39,4 @@ class AdverseEventBatchCommon(QualityTrackingCommon):
 
     @classmethod
     def _assemble(cls, company=None, date_from=None, date_to=None):
-        return cls.Batch._assemble_company(
-            company or cls.company, date_from, date_to
-        )
+        return cls.Batch._assemble_company(company or cls.company, date_from, date_to)

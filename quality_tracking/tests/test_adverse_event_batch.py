@@ -35,7 +35,9 @@ class TestAdverseEventBatch(AdverseEventBatchCommon):
         self.assertEqual(q3.event_ids, first | last)
         self.assertEqual(by_name["2026 Q4"].event_ids, after)
         self.assertEqual(by_name["2026 Q2"].event_ids, before)
-        self.assertEqual((q3.date_from, q3.date_to), (date(2026, 7, 1), date(2026, 9, 30)))
+        self.assertEqual(
+            (q3.date_from, q3.date_to), (date(2026, 7, 1), date(2026, 9, 30))
+        )
         self.assertEqual(q3.date_quarter_end, Q4_FIRST_SECOND)
 
     def test_which_events(self):
@@ -53,9 +55,7 @@ class TestAdverseEventBatch(AdverseEventBatchCommon):
             day, is_criterion_hospitalisation=True, is_in_ifu=True
         )
         death = self._event(day, outcome="death", death_time=day)
-        death_in_ifu = self._event(
-            day, outcome="death", death_time=day, is_in_ifu=True
-        )
+        death_in_ifu = self._event(day, outcome="death", death_time=day, is_in_ifu=True)
         unsuspected = self._event(day, is_suspected=False)
         unsuspected_in_ifu = self._event(day, is_suspected=False, is_in_ifu=True)
         cancelled = self._event(day, is_in_ifu=True)
@@ -129,9 +129,7 @@ class TestAdverseEventBatch(AdverseEventBatchCommon):
         self.assertFalse(self.Batch.search([("name", "=", "2026 Q3")]))
         with freeze_time("2026-09-30 16:00:00"):
             self._trigger(cron)
-        self.assertEqual(
-            self.Batch.search([("name", "=", "2026 Q3")]).event_ids, past
-        )
+        self.assertEqual(self.Batch.search([("name", "=", "2026 Q3")]).event_ids, past)
 
     def test_cron_skips_a_bad_company(self):
         """000/C-QT-7: a company whose report fails is logged and skipped; the
@@ -181,7 +179,9 @@ class TestAdverseEventBatch(AdverseEventBatchCommon):
             batch = self._assemble(date_to=Q3_FIRST_SECOND)
         self.assertEqual(batch.submit_days, 15)
         self.assertEqual(batch.date_due, datetime(2026, 7, 22, 9, 0))  # 17:00 local
-        self.assertEqual(self.calendar._bd_local_date(batch.date_due), date(2026, 7, 22))
+        self.assertEqual(
+            self.calendar._bd_local_date(batch.date_due), date(2026, 7, 22)
+        )
         self.assertEqual(
             batch.date_due,
             self.calendar._bd_add(batch.date_quarter_end, 15, "working_days"),
@@ -261,7 +261,9 @@ class TestAdverseEventBatch(AdverseEventBatchCommon):
         self.assertIn(other, draft.event_ids)
         draft.action_cancel()
         self.assertEqual(draft.state, "cancel")
-        self.assertFalse(draft.deadline_timer_ids.filtered(lambda t: t.state != "cancelled"))
+        self.assertFalse(
+            draft.deadline_timer_ids.filtered(lambda t: t.state != "cancelled")
+        )
         draft.action_reset_draft()
         self.assertEqual(draft.state, "draft")
 
@@ -283,7 +285,9 @@ class TestAdverseEventBatch(AdverseEventBatchCommon):
         (self.manager | self.handler | self.head | self.officer | self.committee).write(
             {"group_ids": [(4, export.id)]}
         )
-        self.assertEqual(batch.with_user(self.manager).read(["name"])[0]["name"], "2026 Q3")
+        self.assertEqual(
+            batch.with_user(self.manager).read(["name"])[0]["name"], "2026 Q3"
+        )
         self.assertEqual(
             batch.with_user(self.manager).export_data(["name"])["datas"], [["2026 Q3"]]
         )
@@ -316,10 +320,16 @@ class TestAdverseEventBatch(AdverseEventBatchCommon):
         self._event("2026-08-03 02:00:00", lot_ref="LOT-42", is_in_ifu=True)
         self._event("2026-08-04 02:00:00", product_id=self.other_device.id)
         batch = self._assemble(date_to=Q4_FIRST_SECOND)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "quality_tracking.action_report_qt_adverse_event_batch", batch.ids
-        )[0].decode()
-        self.assertIn("Quarterly Aggregate Report of Medical Device Adverse Events", html)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "quality_tracking.action_report_qt_adverse_event_batch", batch.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn(
+            "Quarterly Aggregate Report of Medical Device Adverse Events", html
+        )
         self.assertIn("LOT-42", html)
         self.assertIn("Surgical mask", html)
         self.assertIn(batch.event_ids[0].name, html)
