@@ -10,8 +10,9 @@ per-record loop over the company's events that tests each one in Python and adds
 to the report (``batch.event_ids |= event``). Above ``SAMPLE`` events the loop runs
 on an evenly spread sample of about ``SAMPLE`` events (a tenth of them in the
 quarter, like the data) and its time is extrapolated linearly to all events (said in
-the row): an underestimate, since each ``|=`` rewrites the growing set. Both must select the same events: the loop's selection
-equals ours on the sample, and ours equals an independent SQL count of the rule.
+the row): an underestimate, since each ``|=`` rewrites the growing set. Both must
+select the same events: the loop's selection equals ours on the sample, and ours
+equals an independent SQL count of the rule.
 
 Nothing is committed: everything rolls back at the end.
 
