@@ -106,9 +106,11 @@ def _generate_events(env, company, first_product, first_template, n):
                       (((g %% %(devices)s) %% 3) + 1)::varchar, 1,
                       CASE WHEN g %% %(share)s = 0
                            THEN %(q_start)s::timestamp
-                                + ((g::bigint * 7919) %% %(q_seconds)s) * interval '1 second'
+                                + ((g::bigint * 7919) %% %(q_seconds)s)
+                                  * interval '1 second'
                            ELSE %(h_start)s::timestamp
-                                + ((g::bigint * 7919) %% %(h_seconds)s) * interval '1 second'
+                                + ((g::bigint * 7919) %% %(h_seconds)s)
+                                  * interval '1 second'
                       END,
                       f.serious, f.death,
                       CASE WHEN f.death THEN 'death' ELSE 'other' END,
