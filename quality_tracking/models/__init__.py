@@ -36,6 +36,8 @@ from . import qt_satisfaction_analysis
 from . import qt_management_review
 from . import product_template
 from . import qt_adverse_event
+from . import qt_adverse_event_batch
+from . import qt_adverse_event_report
 from . import qt_quality_hold
 from . import qt_regulator_notice
 from . import qt_recall

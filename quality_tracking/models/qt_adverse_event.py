@@ -223,17 +223,20 @@ class QtAdverseEvent(models.Model):
     death_hours = fields.Integer(
         string="Death Report (hours)",
         default=lambda self: self.env.company.qt_ae_death_hours,
-        help="000/R-QT-18",
+        help="Calendar hours allowed to report a death (000/R-QT-18), from the "
+        "company's setting when the event is created.",
     )
     serious_hours = fields.Integer(
         string="Serious Report (hours)",
         default=lambda self: self.env.company.qt_ae_serious_hours,
-        help="000/R-QT-17",
+        help="Calendar hours allowed to report a serious event not in the "
+        "instructions (000/R-QT-17), from the company's setting.",
     )
     provincial_days = fields.Integer(
         string="Provincial Report (working days)",
         default=lambda self: self.env.company.qt_ae_provincial_days,
-        help="000/R-QT-22",
+        help="Working days allowed to report to the provincial authority "
+        "(000/R-QT-22), from the company's setting.",
     )
     date_internal_report = fields.Datetime(
         string="Reported Internally At",

@@ -268,6 +268,17 @@ class ResCompany(models.Model):
         "Ranking percentages lie between 0 and 100.",
     )
 
+    # --- aebatch (000/R-QT-19, 001/R-24): the seed gives no submission period for
+    # the quarterly report; 15 working days after the quarter ends, like the
+    # provincial route
+    qt_ae_batch_submit_days = fields.Integer(
+        string="Quarterly AE Report Submission (working days)",
+        default=15,
+        help="000/R-QT-19, 001/R-24: working days after a quarter ends within which "
+        "its quarterly adverse event report is submitted to the local regulator (the "
+        "seed gives no period; 15 working days by default).",
+    )
+
     @api.model
     def _qt_set_default_ranking_rules(self):
         """Give the companies created before the rules existed their default

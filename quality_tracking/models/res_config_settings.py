@@ -138,3 +138,8 @@ class ResConfigSettings(models.TransientModel):
     qt_recall_notice_hours = fields.Integer(
         related="company_id.qt_recall_notice_hours", readonly=False
     )
+
+    # --- aebatch
+    qt_ae_batch_submit_days = fields.Integer(
+        related="company_id.qt_ae_batch_submit_days", readonly=False
+    )

@@ -29,6 +29,9 @@ from . import test_issue_security
 from . import test_issue_report
 from . import test_issue_tour
 from . import test_adverse_event
+from . import test_adverse_event_batch
+from . import test_adverse_event_report
+from . import test_adverse_event_batch_tour
 from . import test_quality_hold
 from . import test_regulator_notice
 from . import test_recall

@@ -63,8 +63,8 @@ class TestAdverseEventBasics(QualityTrackingCommon):
 @tagged("post_install", "-at_install")
 class TestAdverseEventFlow(AdverseEventCommon):
     def test_reportable_five_year_boundary(self):
-        """000/R-QT-14/15, 001/R-19/R-20 (A-24): aware exactly five years after
-        the first day on the market → five or less: every suspected event is
+        """000/R-QT-14, 000/R-QT-15, 001/R-19, 001/R-20 (A-24): aware exactly five
+        years after the first day on the market → five or less: every suspected event is
         reportable; one day more → only serious, rare or new ones."""
         device = self.env["product.product"].create(
             {"name": "Catheter", "qt_market_date": date(2021, 9, 30)}

@@ -81,7 +81,7 @@ class TestAdverseEventClocks(AdverseEventCommon):
         self.assertFalse(self._timer(plain, "rule_qt_ae_provincial"))
 
     def test_internal_report_same_day(self):
-        """000/R-QT-16, R-QT-21, 001/R-21, R-29: a suspected event is reported
+        """000/R-QT-16, 000/R-QT-21, 001/R-21, 001/R-29: a suspected event is reported
         internally the day it is known: aware 2026-09-30 10:00 → due 24:00 that
         day; met only when the internal report is recorded; an event not
         suspected has no clock."""

@@ -3,12 +3,13 @@
 
     python tools/suite.py bench            # through make bench
     run_bench.py --config .state/odoo.conf [--timers N] [--qt-rows N] [--qt-matters N]
-                 [--only sweep,quality,...] [--dbname NAME] [--keep]
+                 [--ae-events N] [--only sweep,quality,adverse,...] [--dbname NAME]
+                 [--keep]
 
 A fresh database with business_deadline and quality_tracking is created, every
 benchmark runs on it, the results are printed as one table, and the database is
 dropped (unless --keep). Sizes also come from the environment (BENCH_TIMERS,
-BENCH_QT_ROWS, BENCH_QT_MATTERS), e.g. a smoke run:
+BENCH_QT_ROWS, BENCH_QT_MATTERS, BENCH_AE_EVENTS), e.g. a smoke run:
 ``BENCH_TIMERS=20000 BENCH_QT_ROWS=20000 BENCH_QT_MATTERS=1000 make bench``.
 """
 
@@ -21,7 +22,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("arithmetic", "sweep", "recompute", "quality")
+BENCHMARKS = ("arithmetic", "sweep", "recompute", "quality", "adverse")
 
 
 def load(name):
@@ -111,6 +112,35 @@ def quality_rows(registry, api, superuser_id, args):
     return rows
 
 
+def adverse_rows(registry, api, superuser_id, args):
+    """The row of the quarterly adverse event report: set-based vs a loop."""
+    bench = load("bench_adverse")
+    print(
+        f"[bench] quarterly adverse event report over {args.ae_events:,} events",
+        flush=True,
+    )
+    with registry.cursor() as cr:
+        res = bench.run(api.Environment(cr, superuser_id, {}), args.ae_events)
+    met = res["identical"] and res["queries"] <= res["max_queries"]
+    baseline = f"{fmt(res['baseline_seconds'])} s (per-record loop" + (
+        f", extrapolated from {res['sample']:,} events: {fmt(res['loop_seconds'])} s)"
+        if res["extrapolated"]
+        else ")"
+    )
+    return [
+        [
+            f"quarterly AE report, {res['n']:,} events, {res['in_quarter']:,} in the "
+            f"quarter ({res['selected']:,} selected)"
+            + ("" if res["identical"] else " (RESULTS DIFFER)"),
+            f"{fmt(res['seconds'])} s, {res['queries']:,} queries",
+            baseline,
+            f"{res['speedup']:,.0f}×" if res["speedup"] else "-",
+            f"≤ {res['max_queries']} queries, identical",
+            "yes" if met else "NO",
+        ]
+    ]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--config", required=True)
@@ -128,6 +158,13 @@ def main():
         type=int,
         default=int(os.environ.get("BENCH_QT_MATTERS", 10**4)),
         help="matters closed at once (and one by one) by the closing benchmark",
+    )
+    parser.add_argument(
+        "--ae-events",
+        type=int,
+        default=int(os.environ.get("BENCH_AE_EVENTS", 10**6)),
+        help="adverse events of the quarterly report benchmark (a tenth in the "
+        "quarter)",
     )
     parser.add_argument(
         "--only",
@@ -247,6 +284,8 @@ def main():
             )
         if "quality" in only:
             rows += quality_rows(registry, api, SUPERUSER_ID, args)
+        if "adverse" in only:
+            rows += adverse_rows(registry, api, SUPERUSER_ID, args)
     finally:
         print(table(rows) if rows else "[bench] no result", flush=True)
         if not args.keep:
