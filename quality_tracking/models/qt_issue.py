@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
 
 SEVERITIES = [("general", "General"), ("batch", "Batch"), ("major", "Major")]
 REPORT_MODES = [
@@ -261,6 +262,12 @@ class QtIssue(models.Model):
     )
     hazard_analysis = fields.Text()
     responsibility = fields.Text()
+    is_adverse_reaction = fields.Boolean(
+        string="Adverse Reaction During Use",
+        tracking=True,
+        help="The complaint comes from the customer's adverse reaction while using "
+        "the product (004/QT-9): report it as an adverse event.",
+    )
     is_nonconforming = fields.Boolean(
         string="Product Nonconforming",
         help="The investigation found the product nonconforming: the cause and the "
@@ -857,6 +864,28 @@ class QtIssue(models.Model):
             "default_department_id": self.department_id.id,
         }
         return action
+
+    def action_report_adverse_event(self):
+        """004/QT-9: a complaint about an adverse reaction during use is reported as
+        an adverse event; the new event names the issue's responsible."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Adverse Event"),
+            "res_model": "qt.adverse.event",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_date_aware": fields.Datetime.to_string(self.date_received),
+                "default_is_suspected": True,
+                "default_person_ids": [Command.set(self.user_id.ids)],
+                "default_investigation_notes": self.env._(
+                    "Reported from quality issue %(issue)s: %(title)s",
+                    issue=self.name,
+                    title=self.title,
+                ),
+            },
+        }
 
     def action_new_capa(self):
         """A new corrective action for this issue, from the issue's facts."""

@@ -504,3 +504,23 @@ class TestIssueIntakeRoles(QualityIssueCommon):
         self.assertEqual(issue.state, "new")
         issue.with_user(self.officer).action_investigate()
         self.assertEqual(issue.state, "investigating")
+
+
+@tagged("post_install", "-at_install")
+class TestIssueAdverseReaction(QualityIssueCommon):
+    def test_qt_9_adverse_reaction_reported_as_event(self):
+        """004/QT-9: a complaint about an adverse reaction during use opens a
+        prefilled adverse event report, which names the issue's responsible."""
+        issue = self._create_issue(is_adverse_reaction=True, user_id=self.handler.id)
+        action = issue.action_report_adverse_event()
+        self.assertEqual(action["res_model"], "qt.adverse.event")
+        device = self.env["product.product"].create({"name": "Pump"})
+        event = (
+            self.env["qt.adverse.event"]
+            .with_context(**action["context"])
+            .create({"product_id": device.id})
+        )
+        self.assertEqual(event.date_aware, issue.date_received)
+        self.assertEqual(event.person_ids, self.handler)
+        self.assertIn(issue.name, event.investigation_notes)
+        self.assertTrue(event.with_user(self.handler).read(["name"]))
