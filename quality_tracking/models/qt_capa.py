@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 CAPA_ORIGINS = [
     ("issue", "Quality Issue"),
@@ -259,11 +258,6 @@ class QtCapa(models.Model):
         }
 
     # --- state machine
-
-    def _raise_missing(self, capa, message):
-        raise UserError(
-            self.env._("%(capa)s: %(message)s", capa=capa.display_name, message=message)
-        )
 
     def action_start(self):
         """The owner starts the measures: the allowed period starts."""

@@ -562,13 +562,6 @@ class QtIssue(models.Model):
 
     # --- state machine
 
-    def _raise_missing(self, issue, message):
-        raise UserError(
-            self.env._(
-                "%(issue)s: %(message)s", issue=issue.display_name, message=message
-            )
-        )
-
     def _check_can_investigate(self):
         for issue in self.filtered(
             lambda i: i.alarm_trigger and not i.alarm_department_id

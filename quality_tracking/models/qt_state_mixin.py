@@ -22,3 +22,11 @@ class QtStateMixin(models.AbstractModel):
                     state=labels[wrong[0].state],
                 )
             )
+
+    def _raise_missing(self, record, message):
+        """Refuse an action on ``record`` for what ``message`` says is missing."""
+        raise UserError(
+            self.env._(
+                "%(record)s: %(message)s", record=record.display_name, message=message
+            )
+        )
