@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .qt_issue import count_by_origin, raise_from_action
+
 CAPA_ORIGINS = [
     ("issue", "Quality Issue"),
     ("satisfaction_analysis", "Satisfaction Analysis"),
@@ -213,14 +215,7 @@ class QtCapa(models.Model):
     @api.model
     def _count_by_origin(self, origins):
         """{origin id: number of actions} for the records ``origins``, one query."""
-        refs = [f"{origins._name},{origin.id}" for origin in origins]
-        counts = {}
-        for ref, count in self._read_group(
-            [("origin_ref", "in", refs)], ["origin_ref"], ["__count"]
-        ):
-            res_id = int(ref.split(",")[1]) if isinstance(ref, str) else ref.id
-            counts[res_id] = count
-        return counts
+        return count_by_origin(self, origins)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -243,19 +238,9 @@ class QtCapa(models.Model):
     @api.model
     def _action_raise_from(self, origin, origin_kind, **defaults):
         """The form of a new action raised from ``origin`` (any record), prefilled."""
-        context = {
-            "default_origin_kind": origin_kind,
-            "default_origin_ref": f"{origin._name},{origin.id}",
-        }
-        context.update({f"default_{key}": value for key, value in defaults.items()})
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Corrective Action"),
-            "res_model": "qt.capa",
-            "view_mode": "form",
-            "target": "current",
-            "context": context,
-        }
+        return raise_from_action(
+            self, self.env._("Corrective Action"), origin, origin_kind, defaults
+        )
 
     # --- state machine
 

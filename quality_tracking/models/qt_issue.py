@@ -2,6 +2,38 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
+
+def raise_from_action(model, name, origin, origin_kind, defaults):
+    """The form of a new ``model`` record (a quality issue or a CAPA) raised from
+    ``origin`` (any record): its origin set, the ``defaults`` prefilled."""
+    context = {
+        "default_origin_kind": origin_kind,
+        "default_origin_ref": f"{origin._name},{origin.id}",
+    }
+    context.update({f"default_{key}": value for key, value in defaults.items()})
+    return {
+        "type": "ir.actions.act_window",
+        "name": name,
+        "res_model": model._name,
+        "view_mode": "form",
+        "target": "current",
+        "context": context,
+    }
+
+
+def count_by_origin(model, origins):
+    """{origin id: number of ``model`` records (quality issues or CAPAs) raised
+    from it} for the records ``origins``, in one query."""
+    refs = [f"{origins._name},{origin_id}" for origin_id in origins.ids]
+    counts = {}
+    for ref, count in model._read_group(
+        [("origin_ref", "in", refs)], ["origin_ref"], ["__count"]
+    ):
+        res_id = int(ref.split(",")[1]) if isinstance(ref, str) else ref.id
+        counts[res_id] = count
+    return counts
+
+
 SEVERITIES = [("general", "General"), ("batch", "Batch"), ("major", "Major")]
 REPORT_MODES = [
     ("phone", "By Phone"),
@@ -830,19 +862,9 @@ class QtIssue(models.Model):
     @api.model
     def _action_raise_from(self, origin, origin_kind, **defaults):
         """The form of a new issue raised from ``origin`` (any record), prefilled."""
-        context = {
-            "default_origin_kind": origin_kind,
-            "default_origin_ref": f"{origin._name},{origin.id}",
-        }
-        context.update({f"default_{key}": value for key, value in defaults.items()})
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Quality Issue"),
-            "res_model": "qt.issue",
-            "view_mode": "form",
-            "target": "current",
-            "context": context,
-        }
+        return raise_from_action(
+            self, self.env._("Quality Issue"), origin, origin_kind, defaults
+        )
 
     def action_view_capas(self):
         self.ensure_one()

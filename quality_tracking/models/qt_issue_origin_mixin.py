@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .qt_issue import count_by_origin
+
 
 class QtIssueOriginMixin(models.AbstractModel):
     """A record that quality issues can come from: its issue count, its smart button
@@ -10,20 +12,10 @@ class QtIssueOriginMixin(models.AbstractModel):
 
     issue_count = fields.Integer(compute="_compute_issue_count")
 
-    def _issue_origin_refs(self):
-        return [f"{self._name},{record_id}" for record_id in self.ids]
-
     def _compute_issue_count(self):
-        counts = {}
-        for origin, count in self.env["qt.issue"]._read_group(
-            [("origin_ref", "in", self._issue_origin_refs())],
-            ["origin_ref"],
-            ["__count"],
-        ):
-            key = origin if isinstance(origin, str) else f"{origin._name},{origin.id}"
-            counts[key] = count
+        counts = count_by_origin(self.env["qt.issue"], self)
         for record in self:
-            record.issue_count = counts.get(f"{record._name},{record.id}", 0)
+            record.issue_count = counts.get(record.id, 0)
 
     def action_view_issues(self):
         self.ensure_one()
