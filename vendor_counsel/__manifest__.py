@@ -1,6 +1,7 @@
 {
     "name": "Outside Counsel",
-    "summary": "Outside law firms: panel, engagement, fees, filing, evaluations",
+    "summary": "Outside law firms: panel, engagement, fees, filing, evaluations, "
+    "conflicts of interest",
     "version": "19.0.1.0.0",
     "category": "Services/Outside Counsel",
     "website": "https://github.com/compliance-suite/compliance-suite",
@@ -8,7 +9,27 @@
     "maintainers": ["compliance-suite"],
     "license": "AGPL-3",
     "development_status": "Beta",
-    "depends": ["business_deadline"],
-    "data": ["security/vendor_counsel_groups.xml"],
+    "depends": [
+        "business_deadline",
+        "hr",
+        "portal",
+        "base_tier_validation",
+    ],
+    "data": [
+        "security/vendor_counsel_groups.xml",
+        "security/ir.model.access.csv",
+        "security/vendor_counsel_security.xml",
+        "data/ir_sequence_data.xml",
+        "views/res_config_settings_views.xml",
+        "views/vendor_counsel_menus.xml",
+        # each slice's views (with its menu items under the sections above)
+    ],
+    "demo": [],
+    "assets": {
+        "web.assets_tests": [
+            "vendor_counsel/static/tests/tours/**/*",
+        ],
+    },
+    "application": True,
     "installable": True,
 }

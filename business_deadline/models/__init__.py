@@ -8,3 +8,4 @@ from . import business_deadline_rule_escalation
 from . import business_deadline_timer
 from . import business_deadline_mixin
 from . import business_deadline_obligation
+from . import business_state_mixin
