@@ -6,10 +6,11 @@
                  [--ae-events N] [--only sweep,quality,adverse,...] [--dbname NAME]
                  [--keep]
 
-A fresh database with business_deadline and quality_tracking is created, every
-benchmark runs on it, the results are printed as one table, and the database is
-dropped (unless --keep). Sizes also come from the environment (BENCH_TIMERS,
-BENCH_QT_ROWS, BENCH_QT_MATTERS, BENCH_AE_EVENTS), e.g. a smoke run:
+A fresh database with business_deadline, quality_tracking and vendor_counsel is
+created, every benchmark runs on it, the results are printed as one table, and the
+database is dropped (unless --keep). Sizes also come from the environment
+(BENCH_TIMERS, BENCH_QT_ROWS, BENCH_QT_MATTERS, BENCH_AE_EVENTS, and the PLUGINS'
+variables below), e.g. a smoke run:
 ``BENCH_TIMERS=20000 BENCH_QT_ROWS=20000 BENCH_QT_MATTERS=1000 make bench``.
 """
 
@@ -22,7 +23,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("arithmetic", "sweep", "recompute", "quality", "adverse")
+# Benchmarks whose module does everything itself: name -> (module, size variable,
+# default size). The module's ``bench_rows(registry, api, superuser_id, size)``
+# returns its table rows ([benchmark, ours, baseline, speed-up, target, met]).
+PLUGINS = {
+    "vc_eligibility": ("bench_vc_eligibility", "BENCH_VC_LAWYERS", 100_000),
+    "vc_spend": ("bench_vc_spend", "BENCH_VC_PAYMENTS", 1_000_000),
+    "vc_conflict": ("bench_vc_conflict", "BENCH_VC_NAMES", 1_000_000),
+}
+BENCHMARKS = ("arithmetic", "sweep", "recompute", "quality", "adverse", *PLUGINS)
 
 
 def load(name):
@@ -182,12 +191,12 @@ def main():
         parser.error(f"unknown benchmarks: {', '.join(sorted(only - set(BENCHMARKS)))}")
     dbname = args.dbname
     print(
-        f"[bench] installing business_deadline and quality_tracking on {dbname}",
+        f"[bench] installing the suite's addons on {dbname}",
         flush=True,
     )
     subprocess.run(
         [sys.executable, "-m", "odoo", "-c", args.config, "-d", dbname]
-        + ["-i", "business_deadline,quality_tracking"]
+        + ["-i", "business_deadline,quality_tracking,vendor_counsel"]
         + ["--stop-after-init", "--log-level=warn"],
         check=True,
     )
@@ -286,6 +295,10 @@ def main():
             rows += quality_rows(registry, api, SUPERUSER_ID, args)
         if "adverse" in only:
             rows += adverse_rows(registry, api, SUPERUSER_ID, args)
+        for name, (module, variable, default) in PLUGINS.items():
+            if name in only and (HERE / f"{module}.py").exists():
+                size = int(os.environ.get(variable, default))
+                rows += load(module).bench_rows(registry, api, SUPERUSER_ID, size)
     finally:
         print(table(rows) if rows else "[bench] no result", flush=True)
         if not args.keep:
