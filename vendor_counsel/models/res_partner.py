@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class ResPartner(models.Model):
@@ -45,3 +46,39 @@ class ResPartner(models.Model):
         help="A main partner of the firm: their penalties count against the firm "
         "(000/R-VC-02).",
     )
+
+    # --- eligibility (000/R-VC-01, 02, 15, 21, 22): the API the other flows call.
+    # The firms slice computes the breaches; the signatures are fixed here.
+    @api.model
+    def _vc_eligibility(self, partners, on_date=None, engagement_type=None):
+        """Breaches of the eligibility rules, set-based, for firms and lawyers.
+
+        Returns ``{partner_id: [(rule_id, level, message), ...]}`` where ``level`` is
+        ``"block"`` or ``"warn"`` as the rule's setting says; eligible partners map to
+        an empty list."""
+        return {partner.id: [] for partner in partners}
+
+    @api.model
+    def _vc_assert_eligible(self, partners, on_date=None, engagement_type=None):
+        """Refuse (``UserError`` listing every blocking breach with its rule) unless
+        every partner may be engaged; return the warnings as a list of messages."""
+        breaches = self._vc_eligibility(partners, on_date, engagement_type)
+        blocking = [
+            f"{self.browse(pid).display_name}: {message} ({rule})"
+            for pid, items in breaches.items()
+            for rule, level, message in items
+            if level == "block"
+        ]
+        if blocking:
+            raise UserError(
+                self.env._(
+                    "These firms or lawyers may not be engaged:\n%(breaches)s",
+                    breaches="\n".join(blocking),
+                )
+            )
+        return [
+            f"{self.browse(pid).display_name}: {message} ({rule})"
+            for pid, items in breaches.items()
+            for rule, level, message in items
+            if level == "warn"
+        ]

@@ -12,6 +12,7 @@ class VcRequest(models.Model):
         "mail.activity.mixin",
         "business.deadline.mixin",
         "business.state.mixin",
+        "vc.coi.checked.mixin",
     ]
     _order = "id desc"
 
