@@ -22,9 +22,7 @@ class VcEvaluation(models.Model):
         domain=[("vc_is_law_firm", "=", True)],
         tracking=True,
     )
-    lawyer_id = fields.Many2one(
-        "res.partner", string="Lawyer", domain=[("vc_is_lawyer", "=", True)]
-    )
+    lawyer_id = fields.Many2one("res.partner", domain=[("vc_is_lawyer", "=", True)])
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
