@@ -116,7 +116,8 @@ class VcPayment(models.Model):
     is_first = fields.Boolean(
         string="First Payment",
         compute="_compute_installment",
-        help="The earliest non-cancelled installment: the first payment of D2 第十一条.",
+        help="The earliest non-cancelled installment: the first payment of "
+        "D2 第十一条.",
     )
     fee_percent = fields.Float(
         string="% of Fee",
@@ -497,7 +498,8 @@ class VcPayment(models.Model):
                 raise ValidationError(
                     self.env._(
                         "%(payment)s: the contract of %(engagement)s has no "
-                        "fee-reduction clause; the fee cannot be reduced (D2 第十二条).",
+                        "fee-reduction clause; the fee cannot be reduced "
+                        "(D2 第十二条).",
                         payment=payment.display_name,
                         engagement=payment.engagement_id.display_name,
                     )
