@@ -56,7 +56,7 @@ class VcPayment(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        check_company=True,
+        domain="[('company_id', 'in', allowed_company_ids)]",
     )
     company_id = fields.Many2one(
         related="engagement_id.company_id", store=True, index=True, precompute=True

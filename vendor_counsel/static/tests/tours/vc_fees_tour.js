@@ -60,8 +60,12 @@ registry.category("web_tour.tours").add("vc_fees_tour", {
             run: "click",
         },
         {
+            content: "Finance reviews next",
+            trigger: ".o_field_widget[name='next_review']:contains(finance)",
+        },
+        {
             content: "Finance validates",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(To Approve) , button[name='validate_tier']",
+            trigger: "button[name='validate_tier']",
             run: "click",
         },
         {
