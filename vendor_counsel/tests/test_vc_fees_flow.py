@@ -134,8 +134,8 @@ class TestVcFeesFlow(VcFeesCommon):
         self.assertEqual(payment.state, "to_approve")
 
     def test_engagement_spend_and_action(self):
-        """The engagement's budget against committed and paid amounts; the smart
-        button's action lists its payments."""
+        """000/E-VC-7: the engagement's budget against committed and paid amounts;
+        the smart buttons of the engagement and the firm list its payments."""
         self.engagement.fee_budget = 120000
         first = self._payment(amount=40000)
         second = self._payment(amount=30000, date_planned=date(2026, 6, 30))
