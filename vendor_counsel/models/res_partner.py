@@ -91,7 +91,9 @@ class ResPartner(models.Model):
         help="Net fees paid to this law firm (000/E-VC-7).",
     )
     vc_payment_count = fields.Integer(
-        compute="_compute_vc_spend", groups="vendor_counsel.group_vendor_counsel_user"
+        string="Payment Count",
+        compute="_compute_vc_spend",
+        groups="vendor_counsel.group_vendor_counsel_user",
     )
 
     def _compute_vc_spend(self):

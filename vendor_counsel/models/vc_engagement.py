@@ -90,7 +90,6 @@ class VcEngagement(models.Model):
     )
     payment_ids = fields.One2many("vc.payment", "engagement_id", string="Payments")
     fee_budget = fields.Monetary(
-        string="Fee Budget",
         tracking=True,
         help="The budget set aside for this engagement's fees.",
     )

@@ -88,9 +88,7 @@ class VcPayment(models.Model):
     amount = fields.Monetary(required=True, tracking=True)
     date_planned = fields.Date(string="Planned Date", required=True, tracking=True)
     date_paid = fields.Date(string="Paid On", readonly=True, copy=False, tracking=True)
-    paid_by_id = fields.Many2one(
-        "res.users", string="Paid By", readonly=True, copy=False, tracking=True
-    )
+    paid_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -165,7 +163,6 @@ class VcPayment(models.Model):
     reduction_reason = fields.Text(tracking=True)
     evaluation_id = fields.Many2one(
         "vc.evaluation",
-        string="Evaluation",
         tracking=True,
         check_company=True,
         domain="[('firm_id', '=', firm_id)]",
@@ -429,8 +426,8 @@ class VcPayment(models.Model):
                 self.env._(
                     "The first payment breaks the fee rules (D2 第十一条); correct it "
                     "or ask the legal department to record an override with its "
-                    "reason:\n%(breaches)s",
-                    breaches="\n".join(
+                    "reason: %(breaches)s",
+                    breaches="; ".join(
                         f"{message} ({rule})" for rule, message in breaches
                     ),
                 )

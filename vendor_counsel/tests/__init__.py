@@ -1,5 +1,6 @@
 from . import test_groups
 from . import test_common_smoke
+
 # --- vc_fees
 from . import test_vc_fees_rules
 from . import test_vc_fees_flow

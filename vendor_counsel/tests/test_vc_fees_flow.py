@@ -9,7 +9,9 @@ from .common_vc_fees import VcFeesCommon
 @tagged("post_install", "-at_install")
 class TestVcFeesFlow(VcFeesCommon):
     def _reviewers(self, payment):
-        return [review.definition_id for review in payment.review_ids.sorted("sequence")]
+        return [
+            review.definition_id for review in payment.review_ids.sorted("sequence")
+        ]
 
     def test_sequence_number(self):
         """Payments are numbered by ir.sequence."""
@@ -154,13 +156,15 @@ class TestVcFeesFlow(VcFeesCommon):
         self.assertEqual(engagement.payment_count, 3)
         action = engagement.action_view_payments()
         self.assertEqual(
-            self.env["vc.payment"].search(action["domain"]), first | second | (
-                engagement.payment_ids - first - second
-            )
+            self.env["vc.payment"].search(action["domain"]),
+            first | second | (engagement.payment_ids - first - second),
         )
         self.assertEqual(self.firm.vc_spend_paid, 40000)
         self.assertEqual(self.firm.vc_payment_count, 3)
-        self.assertIn(("firm_id", "=", self.firm.id), self.firm.action_vc_view_payments()["domain"])
+        self.assertIn(
+            ("firm_id", "=", self.firm.id),
+            self.firm.action_vc_view_payments()["domain"],
+        )
 
     def test_cron_reminds_once(self):
         """000/WF-VC-5: draft payments planned within 5 days (setting) get one
