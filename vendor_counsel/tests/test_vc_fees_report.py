@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common_vc_fees import VcFeesCommon
@@ -86,3 +87,49 @@ class TestVcFeesReport(VcFeesCommon):
         large = self.cr.sql_log_count - before
         self.assertEqual(small, large)
         self.assertLessEqual(large, 12)
+
+    def test_payment_request_form(self):
+        """The fee payment request form (律师费支付申请单) prints the fee, the
+        first-payment checks and the approvals."""
+        payment = self._payment()
+        payment.action_submit()
+        payment.with_user(self.legal).validate_tier()
+        html, __ = self.env["ir.actions.report"]._render_qweb_html(
+            "vendor_counsel.report_vc_payment", payment.ids
+        )
+        html = html.decode()
+        for text in (
+            "律师费支付申请单",
+            payment.name,
+            "First-Payment Check",
+            "Passed",
+            "Fee payment: legal department review",
+            "Fee payment: finance",
+        ):
+            self.assertIn(text, html)
+
+    def test_budget_guards(self):
+        """One budget per company, year, unit, firm and area; no negative amount;
+        the unit of another company is refused."""
+        Budget = self.env["vc.budget"]
+        Budget.create({"year": 2026, "department_id": self.department.id, "amount": 1})
+        with self.assertRefused(Exception):
+            Budget.create(
+                {"year": 2026, "department_id": self.department.id, "amount": 2}
+            )
+        Budget.create(
+            {
+                "year": 2026,
+                "department_id": self.department.id,
+                "firm_id": self.firm.id,
+                "amount": 2,
+            }
+        )
+        with self.assertRefused(Exception):
+            Budget.create({"year": 2026, "amount": -1})
+        other = self.env["res.company"].create({"name": "Other company"})
+        unit = self.env["hr.department"].create(
+            {"name": "Other unit", "company_id": other.id}
+        )
+        with self.assertRefused(ValidationError, "another company"):
+            Budget.create({"year": 2026, "department_id": unit.id, "amount": 1})
