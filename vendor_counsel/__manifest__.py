@@ -23,8 +23,17 @@
         "views/res_config_settings_views.xml",
         "views/vendor_counsel_menus.xml",
         # each slice's views (with its menu items under the sections above)
+        # --- vc_fees
+        "security/vc_payment_security.xml",
+        "data/vc_payment_data.xml",
+        "views/vc_payment_views.xml",
+        "views/vc_budget_views.xml",
+        "report/vc_payment_report.xml",
     ],
-    "demo": [],
+    "demo": [
+        # --- vc_fees
+        "demo/vc_fees_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "vendor_counsel/static/tests/tours/**/*",

@@ -19,3 +19,29 @@ class ResCompany(models.Model):
         "counsel; a subsidiary's retained counsel needs a written request and the "
         "consent of the executive in charge.",
     )
+
+    # --- vc_fees
+    vc_first_payment_max_percent = fields.Float(
+        string="First Payment Maximum (%)",
+        default=40.0,
+        help="000/R-VC-05: the first payment of a fixed-fee engagement is at most this "
+        "percentage of the fee (D2 第十一条: 40 %).",
+    )
+    vc_first_payment_min_months = fields.Integer(
+        string="First Payment After (months)",
+        default=1,
+        help="000/R-VC-06: the first payment is due on or after the signing date plus "
+        "this many calendar months (D2 第十一条: one month; A-7).",
+    )
+    vc_payment_gc_threshold = fields.Float(
+        string="General Counsel Approval Above",
+        default=100000.0,
+        help="000/WF-VC-5: payment requests above this amount are also approved by the "
+        "general counsel (inferred from D13 第九条's 100,000 CNY fee threshold).",
+    )
+    vc_payment_reminder_days = fields.Integer(
+        string="Payment Reminder (days)",
+        default=5,
+        help="000/WF-VC-5: payments planned within this many days and still in draft "
+        "get an activity for the engagement's legal responsible.",
+    )

@@ -82,3 +82,45 @@ class ResPartner(models.Model):
             for rule, level, message in items
             if level == "warn"
         ]
+
+    # --- vc_fees
+    vc_spend_paid = fields.Float(
+        string="Spend",
+        compute="_compute_vc_spend",
+        groups="vendor_counsel.group_vendor_counsel_user",
+        help="Net fees paid to this law firm (000/E-VC-7).",
+    )
+    vc_payment_count = fields.Integer(
+        string="Payment Count",
+        compute="_compute_vc_spend",
+        groups="vendor_counsel.group_vendor_counsel_user",
+    )
+
+    def _compute_vc_spend(self):
+        """One grouped query for all the firms."""
+        paid = {}
+        counts = {}
+        firms = self.filtered("vc_is_law_firm")
+        if firms.ids:
+            groups = self.env["vc.payment"]._read_group(
+                [("firm_id", "in", firms.ids)],
+                ["firm_id", "state"],
+                ["amount_net:sum", "__count"],
+            )
+            for firm, state, amount, count in groups:
+                counts[firm.id] = counts.get(firm.id, 0) + count
+                if state == "paid":
+                    paid[firm.id] = paid.get(firm.id, 0.0) + amount
+        for partner in self:
+            partner.vc_spend_paid = paid.get(partner.id, 0.0)
+            partner.vc_payment_count = counts.get(partner.id, 0)
+
+    def action_vc_view_payments(self):
+        """The fee payments of the firm (smart button)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vendor_counsel.vc_payment_action"
+        )
+        action["domain"] = [("firm_id", "=", self.id)]
+        action["context"] = {"search_default_group_by_engagement": 1}
+        return action

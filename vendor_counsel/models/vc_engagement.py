@@ -1,4 +1,6 @@
-from odoo import fields, models
+from collections import defaultdict
+
+from odoo import api, fields, models
 
 
 class VcEngagement(models.Model):
@@ -78,3 +80,78 @@ class VcEngagement(models.Model):
         copy=False,
         tracking=True,
     )
+
+    # --- vc_fees
+    fee_reduction_clause = fields.Boolean(
+        string="Fee-Reduction Clause",
+        tracking=True,
+        help="D2 第十二条: the contract lets the company reduce the fee at its "
+        "discretion when an evaluation finds the service ineffective.",
+    )
+    payment_ids = fields.One2many("vc.payment", "engagement_id", string="Payments")
+    fee_budget = fields.Monetary(
+        tracking=True,
+        help="The budget set aside for this engagement's fees.",
+    )
+    fee_scheduled = fields.Monetary(
+        string="Scheduled (draft)", compute="_compute_fee_spend"
+    )
+    fee_committed = fields.Monetary(
+        string="Committed",
+        compute="_compute_fee_spend",
+        help="Net amount of the payments requested or approved, not yet paid.",
+    )
+    fee_paid = fields.Monetary(string="Paid", compute="_compute_fee_spend")
+    fee_budget_remaining = fields.Monetary(
+        string="Budget Remaining",
+        compute="_compute_fee_spend",
+        help="The fee budget less the committed and paid amounts.",
+    )
+    payment_count = fields.Integer(compute="_compute_fee_spend")
+
+    @api.depends("fee_budget", "payment_ids.state", "payment_ids.amount_net")
+    def _compute_fee_spend(self):
+        """One grouped query for all the engagements (000/E-VC-7)."""
+        totals = defaultdict(lambda: defaultdict(float))
+        counts = defaultdict(int)
+        if self.ids:
+            groups = self.env["vc.payment"]._read_group(
+                [("engagement_id", "in", self.ids)],
+                ["engagement_id", "state"],
+                ["amount_net:sum", "__count"],
+            )
+            for engagement, state, amount, count in groups:
+                totals[engagement.id][state] += amount
+                counts[engagement.id] += count
+        for engagement in self:
+            spend = totals[engagement._origin.id]
+            engagement.fee_scheduled = spend["draft"]
+            engagement.fee_committed = spend["to_approve"] + spend["approved"]
+            engagement.fee_paid = spend["paid"]
+            engagement.fee_budget_remaining = (
+                engagement.fee_budget - engagement.fee_committed - engagement.fee_paid
+            )
+            engagement.payment_count = counts[engagement._origin.id]
+
+    def _vc_fixed_fee(self):
+        """``{engagement id: fixed fee}`` of the fixed-fee engagements among these
+        (000/R-VC-07: the engagements slice owns the fee type; until it is merged
+        every engagement with a fee counts as fixed-fee)."""
+        return {
+            engagement._origin.id or engagement.id: engagement.fee_amount
+            for engagement in self
+            if engagement.fee_amount
+        }
+
+    def action_view_payments(self):
+        """The payment schedule of the engagement (smart button)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vendor_counsel.vc_payment_action"
+        )
+        action["domain"] = [("engagement_id", "=", self.id)]
+        action["context"] = {
+            "default_engagement_id": self.id,
+            "search_default_group_by_engagement": 0,
+        }
+        return action

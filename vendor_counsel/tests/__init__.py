@@ -1,2 +1,9 @@
 from . import test_groups
 from . import test_common_smoke
+
+# --- vc_fees
+from . import test_vc_fees_rules
+from . import test_vc_fees_flow
+from . import test_vc_fees_security
+from . import test_vc_fees_report
+from . import test_vc_fees_tour
