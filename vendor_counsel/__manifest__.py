@@ -23,8 +23,18 @@
         "views/res_config_settings_views.xml",
         "views/vendor_counsel_menus.xml",
         # each slice's views (with its menu items under the sections above)
+        # --- vc_coi_decl
+        "security/vc_coi_decl_security.xml",
+        "data/vc_coi_declaration_data.xml",
+        "views/vc_coi_declarant_views.xml",
+        "views/vc_coi_declaration_views.xml",
+        "views/vc_coi_gift_views.xml",
+        "report/vc_coi_declaration_report.xml",
     ],
-    "demo": [],
+    "demo": [
+        # --- vc_coi_decl
+        "demo/vc_coi_decl_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "vendor_counsel/static/tests/tours/**/*",
