@@ -465,11 +465,14 @@ class VcCoiDeclaration(models.Model):
                 ["declarant_id", "year"],
             )
         }
-        for company in declarants.company_id:
+        cron = self.env["ir.cron"]
+        companies = declarants.company_id
+        for done, company in enumerate(companies, start=1):
             window = self._vc_annual_window(
                 company, today.year, company.vc_coi_annual_window_days
             )
             if not window or not window[0] <= today <= date(today.year, 12, 31):
+                cron._commit_progress(1, remaining=len(companies) - done)
                 continue
             todo = declarants.filtered(
                 lambda d, c=company: d.company_id == c
@@ -500,6 +503,7 @@ class VcCoiDeclaration(models.Model):
                     _logger.exception(
                         "Annual declaration of declarant %s not opened", declarant.id
                     )
+            cron._commit_progress(1, remaining=len(companies) - done)
 
 
 class VcCoiDeclarationLine(models.Model):
