@@ -12,5 +12,6 @@ from . import vc_filing
 from . import vc_payment
 from . import vc_evaluation
 from . import vc_coi_review
+
 # --- vc_coi_decl
 from . import vc_coi_gift

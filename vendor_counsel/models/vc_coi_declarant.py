@@ -51,7 +51,7 @@ class VcCoiDeclarant(models.Model):
     unit_and_position = fields.Char(
         string="Unit and Position", help="单位及职务, printed on the declaration."
     )
-    employee_id = fields.Many2one("hr.employee", string="Employee")
+    employee_id = fields.Many2one("hr.employee")
     tenure_start = fields.Date()
     tenure_end = fields.Date()
     include_in_campaign = fields.Boolean(
@@ -131,9 +131,7 @@ class VcCoiDeclarant(models.Model):
             group.sudo().write({"user_ids": [fields.Command.link(u.id) for u in users]})
 
     def _vc_action(self, model, name):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            f"vendor_counsel.{name}"
-        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(f"vendor_counsel.{name}")
         action["domain"] = [("declarant_id", "in", self.ids)]
         action["context"] = {"default_declarant_id": self[:1].id}
         return action

@@ -88,7 +88,6 @@ class VcCoiDeclaration(models.Model):
         "transitional ones to the audit committee.",
     )
     date_known = fields.Date(
-        string="Date Known",
         tracking=True,
         help="002/R3: the day the declarant knew or should have known of the "
         "conflict; the working-day clock starts here.",
@@ -136,7 +135,7 @@ class VcCoiDeclaration(models.Model):
         string="Nothing to Declare",
         help="The declarant has no interest to declare this time.",
     )
-    signed_by_id = fields.Many2one("res.users", string="Signed By", readonly=True)
+    signed_by_id = fields.Many2one("res.users", readonly=True)
     signed_on = fields.Datetime(readonly=True)
     declaration_date = fields.Date(readonly=True)
     date_submitted = fields.Datetime(string="Submitted On", readonly=True, copy=False)
@@ -340,9 +339,7 @@ class VcCoiDeclaration(models.Model):
             if not declaration.line_ids and not declaration.nil_return:
                 self._raise_missing(
                     declaration,
-                    self.env._(
-                        "declare your interests, or tick 'Nothing to Declare'."
-                    ),
+                    self.env._("declare your interests, or tick 'Nothing to Declare'."),
                 )
             if declaration.line_ids and declaration.nil_return:
                 self._raise_missing(
@@ -370,7 +367,9 @@ class VcCoiDeclaration(models.Model):
         self.flush_recordset()
         self.invalidate_recordset(["submit_due"])
         late = self.filtered(
-            lambda d: d.submit_due and d.date_submitted and d.date_submitted > d.submit_due
+            lambda d: d.submit_due
+            and d.date_submitted
+            and d.date_submitted > d.submit_due
         )
         if late:
             late.write({"is_late": True})
@@ -386,7 +385,8 @@ class VcCoiDeclaration(models.Model):
                 )
             )
         self._check_state(
-            ["submitted", "review", "investigation"], self.env._("Requesting a supplement")
+            ["submitted", "review", "investigation"],
+            self.env._("Requesting a supplement"),
         )
         for declaration in self:
             if not declaration.supplement_request:

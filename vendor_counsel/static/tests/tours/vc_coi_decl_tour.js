@@ -83,12 +83,14 @@ registry.category("web_tour.tours").add("vc_coi_decl_compliance_tour", {
     steps: () => [
         {
             content: "The director's declaration is submitted",
-            trigger: ".o_data_row:contains('Tour Director') td[name='state']:contains('Submitted')",
+            trigger:
+                ".o_data_row:contains('Tour Director') td[name='state']:contains('Submitted')",
             run: "click",
         },
         {
             content: "The holding is exempt",
-            trigger: ".o_field_widget[name='line_ids'] .o_data_row td[name='is_exempt'] input:checked",
+            trigger:
+                ".o_field_widget[name='line_ids'] .o_data_row td[name='is_exempt'] input:checked",
         },
     ],
 });
