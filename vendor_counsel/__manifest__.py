@@ -29,6 +29,7 @@
         "views/vc_coi_declarant_views.xml",
         "views/vc_coi_declaration_views.xml",
         "views/vc_coi_gift_views.xml",
+        "views/vc_coi_consultation_views.xml",
         "report/vc_coi_declaration_report.xml",
     ],
     "demo": [

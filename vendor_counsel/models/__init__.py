@@ -15,3 +15,4 @@ from . import vc_coi_review
 
 # --- vc_coi_decl
 from . import vc_coi_gift
+from . import vc_coi_consultation

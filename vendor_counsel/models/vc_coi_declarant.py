@@ -49,7 +49,8 @@ class VcCoiDeclarant(models.Model):
         tracking=True,
     )
     unit_and_position = fields.Char(
-        string="Unit and Position", help="单位及职务, printed on the declaration."
+        string="Unit and Position",
+        help="Printed in the signature block of the declaration form.",
     )
     employee_id = fields.Many2one("hr.employee")
     tenure_start = fields.Date()
@@ -168,8 +169,8 @@ class VcCoiRelatedPerson(models.Model):
         ],
         required=True,
         default="other",
-        help="关联关系: the seed defers to the related-party definitions of the HKEX "
-        "Listing Rules and gives no list; 'Other' takes a note.",
+        help="The seed defers to the related-party definitions of the HKEX Listing "
+        "Rules and gives no list; 'Other' takes a note.",
     )
     relationship_note = fields.Char(string="Relationship Details")
     employer_name = fields.Char(string="Employer", index="trigram")

@@ -128,8 +128,10 @@ class VcCoiDeclaration(models.Model):
     )
     acknowledgement = fields.Boolean(
         string="I Acknowledge",
-        help="本人知悉,如本人或关联人拥有与公司(含分、子公司)有业务往来或竞争业务的任何"
-        "公司的直接或间接利益,须向公司申报。",
+        help="I know that if I or a related person hold any direct or indirect "
+        "interest in a company that does business or competes with the company "
+        "(including its branches and subsidiaries), I must declare it to the "
+        "company.",
     )
     nil_return = fields.Boolean(
         string="Nothing to Declare",

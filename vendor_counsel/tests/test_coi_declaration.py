@@ -368,7 +368,7 @@ class TestCoiDeclarationFlow(CoiDeclCommon):
         self.assertIn("利益冲突申报表", html)
         self.assertIn("Rival Precision Co.", html)
         self.assertIn("Spouse Zhou", html)
-        self.assertIn("利益冲突事项审批", html)
+        self.assertIn("Decision on the Declared Conflicts", html)
 
     def test_analysis_query_count(self):
         """Declarations on time per year and unit: one grouped query whatever the
@@ -462,3 +462,59 @@ class TestCoiGift(CoiDeclCommon):
         self.assertEqual(self.director.gift_count, 1)
         action = self.director.action_view_gifts()
         self.assertEqual(self.Gift.search(action["domain"]), gift)
+
+
+@tagged("post_install", "-at_install")
+class TestCoiConsultation(CoiDeclCommon):
+    def _consultation(self):
+        return self.env["vc.coi.consultation"].create(
+            {
+                "declarant_id": self.director.id,
+                "situation": "My cousin may join a firm on our panel.",
+            }
+        )
+
+    def test_no_conflict(self):
+        """002 W4: the declarant consults internal audit, which answers: no
+        conflict."""
+        consultation = self._consultation()
+        with self.assertRaises(UserError):
+            consultation.with_user(self.auditor).action_submit()
+        with freeze_time("2026-05-06 02:00:00"):
+            consultation.with_user(self.declarant_user).action_submit()
+        self.assertEqual(consultation.date_consulted, date(2026, 5, 6))
+        with self.assertRaises(UserError):
+            consultation.with_user(self.auditor).action_no_conflict()
+        consultation.outcome_note = "A cousin is not a related person here."
+        with self.assertRaises(UserError):
+            consultation.with_user(self.declarant_user).action_no_conflict()
+        consultation.with_user(self.auditor).action_no_conflict()
+        self.assertEqual(consultation.outcome, "no_conflict")
+        self.assertFalse(consultation.declaration_id)
+        with self.assertRaises(UserError):
+            consultation.with_user(self.auditor).action_conflict()
+
+    def test_conflict_opens_event_declaration(self):
+        """002 W4, 002/R3: a conflict found by consultation becomes a new-conflict
+        declaration known on the day of the answer, due three working days later."""
+        consultation = self._consultation()
+        consultation.with_user(self.declarant_user).action_submit()
+        consultation.outcome_note = "Declare it."
+        with freeze_time("2026-03-06 02:00:00"):
+            consultation.with_user(self.compliance).action_conflict()
+        declaration = consultation.declaration_id
+        self.assertEqual(declaration.kind, "event")
+        self.assertEqual(declaration.date_known, date(2026, 3, 6))
+        self.assertEqual(declaration.declarant_id, self.director)
+        self.assertEqual(self._local(declaration.submit_due).date(), date(2026, 3, 11))
+        self.assertEqual(consultation.state, "answered")
+
+    def test_consultation_confidential(self):
+        """A consultation is read by its declarant and the officers only."""
+        consultation = self._consultation()
+        Consultation = self.env["vc.coi.consultation"]
+        self.assertFalse(Consultation.with_user(self.legal).search([]))
+        self.assertEqual(
+            Consultation.with_user(self.declarant_user).search([]), consultation
+        )
+        self.assertIn(consultation, Consultation.with_user(self.auditor).search([]))
