@@ -518,3 +518,42 @@ class TestCoiConsultation(CoiDeclCommon):
             Consultation.with_user(self.declarant_user).search([]), consultation
         )
         self.assertIn(consultation, Consultation.with_user(self.auditor).search([]))
+
+
+@tagged("post_install", "-at_install")
+class TestCoiMultiCompany(CoiDeclCommon):
+    def test_subsidiary_declarant(self):
+        """002/R10: a controlled subsidiary's declarant declares in the subsidiary;
+        a compliance officer of the parent only is not shown it; the annual rule
+        of the deadline engine times it."""
+        subsidiary = self.env["res.company"].create(
+            {"name": "Subsidiary Co.", "resource_calendar_id": self.calendar.id}
+        )
+        declarant = self.Declarant.create(
+            {
+                "partner_id": self.env["res.partner"].create({"name": "Sub GM"}).id,
+                "role": "officer",
+                "company_id": subsidiary.id,
+            }
+        )
+        declaration = self.Declaration.create(
+            {"declarant_id": declarant.id, "kind": "annual", "year": 2026}
+        )
+        self.assertEqual(declaration.company_id, subsidiary)
+        self.assertEqual(declaration.date_window_end, date(2026, 12, 30))
+        self.assertEqual(
+            declaration.deadline_timer_ids.rule_id,
+            self.env.ref("vendor_counsel.rule_vc_coi_declaration_annual"),
+        )
+        self.assertNotIn(
+            declaration, self.Declaration.with_user(self.compliance).search([])
+        )
+        self.compliance.write(
+            {"company_ids": [(4, subsidiary.id)], "company_id": self.company.id}
+        )
+        found = (
+            self.Declaration.with_user(self.compliance)
+            .with_context(allowed_company_ids=[self.company.id, subsidiary.id])
+            .search([])
+        )
+        self.assertIn(declaration, found)
