@@ -273,7 +273,11 @@ class VcCoiDeclaration(models.Model):
         calendar API only."""
         kind = vals.get("kind") or "event"
         if kind == "event":
-            return {"allowed_amount": company.vc_coi_event_days}
+            # known today unless told otherwise (a form, another flow creating one)
+            return {
+                "allowed_amount": company.vc_coi_event_days,
+                "date_known": vals.get("date_known", fields.Date.context_today(self)),
+            }
         if kind == "transitional":
             return {
                 "allowed_amount": company.vc_coi_transitional_amount,

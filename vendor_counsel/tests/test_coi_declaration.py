@@ -3,7 +3,7 @@ from datetime import date, datetime
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import Form, freeze_time, tagged
 from odoo.tools import mute_logger
 
 from .common_coi_decl import CoiDeclCommon
@@ -223,9 +223,15 @@ class TestCoiDeclarationDeadlines(CoiDeclCommon):
         self.assertEqual(self._local(declaration.submit_due).date(), date(2026, 3, 13))
 
     def test_r3_date_known_required(self):
-        """002/R3: a new-conflict declaration needs its date known."""
+        """002/R3: a new-conflict declaration needs its date known (today when
+        created without one)."""
         with self.assertRaises(ValidationError):
             self._declaration(date_known=False)
+        with freeze_time("2026-03-06 02:00:00"):
+            declaration = self.Declaration.create({"declarant_id": self.director.id})
+        self.assertEqual(declaration.date_known, date(2026, 3, 6))
+        with self.assertRaises(ValidationError):
+            declaration.date_known = False
 
     def test_r4_transitional(self):
         """002/R4: no period by default (the seed is garbled): no deadline; with 30
@@ -557,3 +563,57 @@ class TestCoiMultiCompany(CoiDeclCommon):
             .search([])
         )
         self.assertIn(declaration, found)
+
+
+@tagged("post_install", "-at_install")
+class TestCoiDeclarationEscalation(CoiDeclCommon):
+    def test_r2_unsubmitted_annual_escalates_to_compliance(self):
+        """002/R2: an annual declaration still unsubmitted when the window closes is
+        breached and the compliance officer is notified, once."""
+        declaration = self._declaration(kind="annual", year=2026, date_known=False)
+        cron = self.env.ref("business_deadline.ir_cron_business_deadline_timer_sweep")
+        with freeze_time("2026-12-29 02:00:00"), self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+        self.env.invalidate_all()
+        self.assertEqual(declaration.deadline_state, "warning")
+        with freeze_time("2026-12-31 02:00:00"), self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+            cron.method_direct_trigger()
+        self.env.invalidate_all()
+        self.assertEqual(declaration.deadline_state, "breached")
+        notes = declaration.message_ids.filtered(
+            lambda m: self.compliance.partner_id in m.partner_ids
+        )
+        self.assertEqual(len(notes), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestCoiDeclarationUi(CoiDeclCommon):
+    def test_declarant_fills_form(self):
+        """The declarant fills the form: the counterparty's name comes from the
+        partner, the assessment is computed (002/R1), then signs."""
+        declaration = self._declaration(kind="annual", year=2026, date_known=False)
+        form = Form(declaration.with_user(self.declarant_user))
+        with form.line_ids.new() as line:
+            line.kind = "holding"
+            line.counterparty_id = self.competitor
+            line.holding_pct = 4.99
+            line.via_securities_market = True
+        form.acknowledgement = True
+        form.save()
+        self.assertEqual(declaration.line_ids.counterparty_name, "Rival Precision Co.")
+        self.assertTrue(declaration.line_ids.is_exempt)
+        declaration.with_user(self.declarant_user).action_submit()
+        self.assertEqual(declaration.state, "submitted")
+
+    def test_settings_form(self):
+        """002/R1-R4: the settings are shown and saved in the Outside Counsel
+        settings."""
+        form = Form(self.env["res.config.settings"])
+        self.assertEqual(form.vc_coi_event_days, 3)
+        self.assertEqual(form.vc_coi_annual_window_days, 5)
+        form.vc_coi_event_days = 4
+        form.vc_coi_transitional_amount = 1
+        form.save().execute()
+        self.assertEqual(self.company.vc_coi_event_days, 4)
+        self.assertEqual(self.company.vc_coi_transitional_amount, 1)
