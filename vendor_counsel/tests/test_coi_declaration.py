@@ -607,8 +607,8 @@ class TestCoiDeclarationUi(CoiDeclCommon):
         self.assertEqual(declaration.state, "submitted")
 
     def test_settings_form(self):
-        """002/R1-R4: the settings are shown and saved in the Outside Counsel
-        settings."""
+        """002/R1, 002/R2, 002/R3, 002/R4: the settings are shown and saved in
+        the Outside Counsel settings."""
         form = Form(self.env["res.config.settings"])
         self.assertEqual(form.vc_coi_event_days, 3)
         self.assertEqual(form.vc_coi_annual_window_days, 5)
