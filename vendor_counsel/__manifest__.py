@@ -33,6 +33,18 @@
     "demo": [
         # --- vc_fees
         "demo/vc_fees_demo.xml",
+        # --- vc_coi_decl
+        "security/vc_coi_decl_security.xml",
+        "data/vc_coi_declaration_data.xml",
+        "views/vc_coi_declarant_views.xml",
+        "views/vc_coi_declaration_views.xml",
+        "views/vc_coi_gift_views.xml",
+        "views/vc_coi_consultation_views.xml",
+        "report/vc_coi_declaration_report.xml",
+    ],
+    "demo": [
+        # --- vc_coi_decl
+        "demo/vc_coi_decl_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -17,3 +17,6 @@ from . import vc_coi_review
 from . import vc_budget
 from . import vc_spend_report
 from . import tier_definition
+# --- vc_coi_decl
+from . import vc_coi_gift
+from . import vc_coi_consultation
