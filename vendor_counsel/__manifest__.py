@@ -1,12 +1,13 @@
 {
     "name": "Outside Counsel",
-    "summary": "Outside law firms: panel, engagement, fees, filing, evaluations, "
-    "conflicts of interest",
+    "summary": "Outside law firms: panel, engagement, fees, filing, evaluations, conflicts of interest",
     "version": "19.0.1.0.0",
     "category": "Services/Outside Counsel",
     "website": "https://github.com/compliance-suite/compliance-suite",
     "author": "Compliance Suite Contributors",
-    "maintainers": ["compliance-suite"],
+    "maintainers": [
+        "compliance-suite",
+    ],
     "license": "AGPL-3",
     "development_status": "Beta",
     "depends": [
@@ -22,18 +23,11 @@
         "data/ir_sequence_data.xml",
         "views/res_config_settings_views.xml",
         "views/vendor_counsel_menus.xml",
-        # each slice's views (with its menu items under the sections above)
-        # --- vc_fees
         "security/vc_payment_security.xml",
         "data/vc_payment_data.xml",
         "views/vc_payment_views.xml",
         "views/vc_budget_views.xml",
         "report/vc_payment_report.xml",
-    ],
-    "demo": [
-        # --- vc_fees
-        "demo/vc_fees_demo.xml",
-        # --- vc_coi_decl
         "security/vc_coi_decl_security.xml",
         "data/vc_coi_declaration_data.xml",
         "views/vc_coi_declarant_views.xml",
@@ -43,13 +37,13 @@
         "report/vc_coi_declaration_report.xml",
     ],
     "demo": [
-        # --- vc_coi_decl
+        "demo/vc_fees_demo.xml",
         "demo/vc_coi_decl_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
-            "vendor_counsel/static/tests/tours/**/*",
-        ],
+        "vendor_counsel/static/tests/tours/**/*",
+    ],
     },
     "application": True,
     "installable": True,

@@ -12,11 +12,8 @@ from . import vc_filing
 from . import vc_payment
 from . import vc_evaluation
 from . import vc_coi_review
-
-# --- vc_fees
 from . import vc_budget
 from . import vc_spend_report
-from . import tier_definition
-# --- vc_coi_decl
 from . import vc_coi_gift
 from . import vc_coi_consultation
+from . import tier_definition

@@ -45,3 +45,39 @@ class ResCompany(models.Model):
         help="000/WF-VC-5: payments planned within this many days and still in draft "
         "get an activity for the engagement's legal responsible.",
     )
+
+    # --- vc_coi_decl
+    vc_coi_holding_exempt_pct = fields.Float(
+        string="Listed Holding Exemption (%)",
+        default=5.0,
+        help="002/R1: a holding acquired through the securities market and below this "
+        "share of the company's outstanding equity is not a conflict of interest.",
+    )
+    vc_coi_annual_window_days = fields.Integer(
+        string="Annual Declaration Window (working days)",
+        default=5,
+        help="002/R2: the annual declaration is made within this many working days "
+        "before 31 December.",
+    )
+    vc_coi_event_days = fields.Integer(
+        string="New Conflict Declaration (working days)",
+        default=3,
+        help="002/R3: a new conflict is declared within this many working days of the "
+        "day the person knew or should have known of it.",
+    )
+    vc_coi_promulgation_date = fields.Date(
+        string="Conflict Policy Promulgation Date",
+        help="002/R4: the day the conflict of interest policy was promulgated; "
+        "pre-existing conflicts are declared to the audit committee from then.",
+    )
+    vc_coi_transitional_amount = fields.Integer(
+        string="Transitional Declaration Period",
+        help="002/R4: the seed's number is garbled ('?个?'): no default. While it is "
+        "empty, transitional declarations have no deadline.",
+    )
+    vc_coi_transitional_unit = fields.Selection(
+        [("calendar_days", "Calendar Days"), ("working_days", "Working Days")],
+        string="Transitional Period Unit",
+        default="calendar_days",
+        help="002/R4: the unit of the transitional declaration period.",
+    )

@@ -19,3 +19,23 @@ class ResConfigSettings(models.TransientModel):
     vc_payment_reminder_days = fields.Integer(
         related="company_id.vc_payment_reminder_days", readonly=False
     )
+
+    # --- vc_coi_decl
+    vc_coi_holding_exempt_pct = fields.Float(
+        related="company_id.vc_coi_holding_exempt_pct", readonly=False
+    )
+    vc_coi_annual_window_days = fields.Integer(
+        related="company_id.vc_coi_annual_window_days", readonly=False
+    )
+    vc_coi_event_days = fields.Integer(
+        related="company_id.vc_coi_event_days", readonly=False
+    )
+    vc_coi_promulgation_date = fields.Date(
+        related="company_id.vc_coi_promulgation_date", readonly=False
+    )
+    vc_coi_transitional_amount = fields.Integer(
+        related="company_id.vc_coi_transitional_amount", readonly=False
+    )
+    vc_coi_transitional_unit = fields.Selection(
+        related="company_id.vc_coi_transitional_unit", readonly=False
+    )

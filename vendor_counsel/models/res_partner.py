@@ -124,3 +124,27 @@ class ResPartner(models.Model):
         action["domain"] = [("firm_id", "=", self.id)]
         action["context"] = {"search_default_group_by_engagement": 1}
         return action
+
+    # --- vc_coi_decl
+    def action_vc_register_declarant(self):
+        """Register this outside law firm (or person) as a conflict of interest
+        declarant (002/R10, ambiguity 9) and open its register entry."""
+        self.ensure_one()
+        declarant = self.env["vc.coi.declarant"].search(
+            [("partner_id", "=", self.id), ("company_id", "=", self.env.company.id)],
+            limit=1,
+        )
+        if not declarant:
+            declarant = self.env["vc.coi.declarant"].create(
+                {
+                    "partner_id": self.id,
+                    "role": "law_firm" if self.vc_is_law_firm else "other",
+                    "user_id": self.user_ids[:1].id,
+                }
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "vc.coi.declarant",
+            "res_id": declarant.id,
+            "view_mode": "form",
+        }

@@ -7,6 +7,7 @@ from . import test_vc_fees_flow
 from . import test_vc_fees_security
 from . import test_vc_fees_report
 from . import test_vc_fees_tour
+
 # --- vc_coi_decl
 from . import test_coi_declaration
 from . import test_coi_decl_security
