@@ -87,6 +87,13 @@ class VcPanel(models.Model):
         index=True,
         tracking=True,
     )
+    approver_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_approver_ids",
+        string="Approvers",
+        help="Company leadership approving the panel: the general counsel group, "
+        "with the users implied in it (the default tier definition asks them).",
+    )
     can_submit = fields.Boolean(compute="_compute_can")
     can_approve = fields.Boolean(compute="_compute_can")
     can_reset = fields.Boolean(compute="_compute_can")
@@ -101,6 +108,15 @@ class VcPanel(models.Model):
     def _compute_firm_count(self):
         for panel in self:
             panel.firm_count = len(panel.line_ids)
+
+    @api.depends("company_id")
+    def _compute_approver_ids(self):
+        group = self.env.ref("vendor_counsel.group_vendor_counsel_general_counsel")
+        users = group.all_user_ids.filtered(lambda u: not u.share and u.active)
+        for panel in self:
+            panel.approver_ids = users.filtered(
+                lambda u, company=panel.company_id: company in u.company_ids
+            )
 
     @api.depends_context("uid")
     @api.depends("state")
@@ -283,6 +299,31 @@ class VcPanelLine(models.Model):
         "Ranking scores are between 0 and 100.",
     )
     _rank_positive = models.Constraint("CHECK (rank > 0)", "A rank is 1 or more.")
+
+    def _check_panel_draft(self, panels):
+        """A submitted, approved or expired panel's ranking is frozen."""
+        frozen = panels.filtered(lambda p: p.state != "draft")
+        if frozen:
+            raise UserError(
+                self.env._(
+                    "The firms of %(panels)s can only change while it is a draft.",
+                    panels=", ".join(frozen.mapped("display_name")),
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        self._check_panel_draft(lines.panel_id)
+        return lines
+
+    def write(self, vals):
+        self._check_panel_draft(self.panel_id)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_frozen(self):
+        self._check_panel_draft(self.panel_id)
 
     @api.depends(*SCORES)
     def _compute_score_total(self):

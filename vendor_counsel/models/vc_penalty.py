@@ -31,7 +31,9 @@ class VcPenalty(models.Model):
     is_main_partner = fields.Boolean(
         related="partner_id.vc_is_main_partner", string="Main Partner"
     )
-    date = fields.Date(required=True, index=True, tracking=True)
+    date = fields.Date(
+        required=True, index=True, tracking=True, default=fields.Date.context_today
+    )
     kind = fields.Selection(
         [
             ("administrative", "Administrative Penalty"),
