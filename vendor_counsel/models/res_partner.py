@@ -154,16 +154,21 @@ class ResPartner(models.Model):
         string="Lawyers",
         domain=[("vc_is_lawyer", "=", True)],
     )
-    vc_lawyer_count = fields.Integer(compute="_compute_vc_counts")
+    vc_lawyer_count = fields.Integer(
+        string="Lawyer Count", compute="_compute_vc_counts"
+    )
     vc_penalty_ids = fields.One2many("vc.penalty", "partner_id", string="Penalties")
     vc_penalty_count = fields.Integer(
+        string="Penalty Count",
         compute="_compute_vc_counts",
         help="Penalty records of the firm and its lawyers, or of the lawyer.",
     )
     vc_panel_line_ids = fields.One2many(
         "vc.panel.line", "firm_id", string="Panel Entries"
     )
-    vc_panel_count = fields.Integer(compute="_compute_vc_counts")
+    vc_panel_count = fields.Integer(
+        string="Panel Count", compute="_compute_vc_counts"
+    )
     vc_eligibility_state = fields.Selection(
         [
             ("eligible", "Eligible"),
@@ -181,6 +186,7 @@ class ResPartner(models.Model):
         string="Eligibility Breaches", compute="_compute_vc_eligibility"
     )
     vc_notified_breach_keys = fields.Char(
+        string="Notified Breaches",
         copy=False,
         help="Technical: the breaches the daily re-check already notified (000/C-VC-4).",
     )
@@ -375,6 +381,9 @@ class ResPartner(models.Model):
             ]
         )
         self.env["vc.penalty"].flush_model(["partner_id", "date", "active"])
+        # one array literal: far cheaper to send and plan than ARRAY[...] of many
+        # thousand parameters
+        ids_array = "{" + ",".join(map(str, ids)) + "}"
         facts = self.env.execute_query(
             SQL(
                 """SELECT p.id, p.vc_is_law_firm, p.vc_is_lawyer,
@@ -382,8 +391,8 @@ class ResPartner(models.Model):
                           p.vc_practice_start_date, firm.vc_is_law_firm
                      FROM res_partner p
                 LEFT JOIN res_partner firm ON firm.id = p.parent_id
-                    WHERE p.id = ANY(%(ids)s)""",
-                ids=ids,
+                    WHERE p.id = ANY(%(ids)s::int[])""",
+                ids=ids_array,
             )
         )
         window = company.vc_penalty_window_years
@@ -397,18 +406,18 @@ class ResPartner(models.Model):
                          FROM (SELECT pen.partner_id AS subject_id, pen.date,
                                       NULL::varchar AS main_partner
                                  FROM vc_penalty pen
-                                WHERE pen.partner_id = ANY(%(ids)s) AND pen.active
+                                WHERE pen.partner_id = ANY(%(ids)s::int[]) AND pen.active
                                   AND pen.date BETWEEN %(start)s AND %(end)s
                                UNION ALL
                                SELECT lawyer.parent_id, pen.date, lawyer.name
                                  FROM vc_penalty pen
                                  JOIN res_partner lawyer ON lawyer.id = pen.partner_id
-                                WHERE lawyer.parent_id = ANY(%(ids)s)
+                                WHERE lawyer.parent_id = ANY(%(ids)s::int[])
                                   AND lawyer.vc_is_lawyer AND lawyer.vc_is_main_partner
                                   AND lawyer.active AND pen.active
                                   AND pen.date BETWEEN %(start)s AND %(end)s) x
                      GROUP BY x.subject_id""",
-                    ids=ids,
+                    ids=ids_array,
                     start=window_start,
                     end=on_date,
                 )
@@ -420,10 +429,10 @@ class ResPartner(models.Model):
             if check_panel and firm_ids
             else set()
         )
-        age_cutoff = on_date - relativedelta(years=company.vc_firm_min_age_years)
-        practice_cutoff = on_date - relativedelta(
-            years=company.vc_retained_min_practice_years
-        )
+        min_age = company.vc_firm_min_age_years
+        min_practice = company.vc_retained_min_practice_years
+        age_cutoff = on_date - relativedelta(years=min_age)
+        practice_cutoff = on_date - relativedelta(years=min_practice)
         level = {
             "age": company.vc_level_firm_age,
             "penalty": company.vc_level_penalty,
@@ -432,25 +441,24 @@ class ResPartner(models.Model):
             "panel": company.vc_level_panel,
         }
         # translated once, formatted per breach
-        _t = self.env._
         msg = {
-            "none": _t("is registered neither as a law firm nor as a lawyer"),
-            "no_est": _t("the firm's establishment date is unknown"),
-            "young": _t(
+            "none": self.env._("is registered neither as a law firm nor as a lawyer"),
+            "no_est": self.env._("the firm's establishment date is unknown"),
+            "young": self.env._(
                 "established on %(date)s, less than %(years)s years before "
                 "%(on)s"
             ),
-            "penalty": _t(
+            "penalty": self.env._(
                 "%(count)s penalty record(s) within the %(years)s years before "
                 "%(on)s, the latest on %(date)s"
             ),
-            "penalty_partners": _t(" (main partners: %(names)s)"),
-            "no_panel": _t("not on an approved panel valid on %(on)s"),
-            "no_firm": _t("the lawyer belongs to no law firm"),
-            "no_insp": _t("the annual inspection of the practice licence is unknown"),
-            "lapsed": _t("the annual inspection lapsed on %(date)s"),
-            "no_start": _t("the practising-since date is unknown"),
-            "junior": _t(
+            "penalty_partners": self.env._(" (main partners: %(names)s)"),
+            "no_panel": self.env._("not on an approved panel valid on %(on)s"),
+            "no_firm": self.env._("the lawyer belongs to no law firm"),
+            "no_insp": self.env._("the annual inspection of the practice licence is unknown"),
+            "lapsed": self.env._("the annual inspection lapsed on %(date)s"),
+            "no_start": self.env._("the practising-since date is unknown"),
+            "junior": self.env._(
                 "practising since %(date)s, less than %(years)s years before "
                 "%(on)s (retained counsel)"
             ),
@@ -480,7 +488,7 @@ class ResPartner(models.Model):
                             msg["young"]
                             % {
                                 "date": est,
-                                "years": company.vc_firm_min_age_years,
+                                "years": min_age,
                                 "on": on_str,
                             },
                         )
@@ -503,7 +511,7 @@ class ResPartner(models.Model):
                                 msg["junior"]
                                 % {
                                     "date": start,
-                                    "years": company.vc_retained_min_practice_years,
+                                    "years": min_practice,
                                     "on": on_str,
                                 },
                             )
@@ -549,11 +557,11 @@ class ResPartner(models.Model):
                 """SELECT DISTINCT line.firm_id
                      FROM vc_panel_line line
                      JOIN vc_panel panel ON panel.id = line.panel_id
-                    WHERE line.firm_id = ANY(%(ids)s)
+                    WHERE line.firm_id = ANY(%(ids)s::int[])
                       AND panel.state = 'approved'
                       AND panel.date_from <= %(on)s AND panel.date_to >= %(on)s
                       AND panel.company_id = ANY(%(companies)s)""",
-                ids=list(firm_ids),
+                ids="{" + ",".join(map(str, firm_ids)) + "}",
                 on=on_date,
                 companies=company.parent_ids.ids or company.ids,
             )
@@ -674,8 +682,8 @@ class ResPartner(models.Model):
             SQL(
                 """SELECT id, vc_notified_breach_keys, vc_licence_inspection_until,
                           vc_is_lawyer, vc_is_law_firm
-                     FROM res_partner WHERE id = ANY(%(ids)s)""",
-                ids=subjects.ids,
+                     FROM res_partner WHERE id = ANY(%(ids)s::int[])""",
+                ids="{" + ",".join(map(str, subjects.ids)) + "}",
             )
         )
         states = {}

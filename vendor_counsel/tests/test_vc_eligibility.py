@@ -138,7 +138,7 @@ class TestVcEligibility(VcFirmsCommon):
         self.panel.date_from = date(2026, 1, 1)
         self.panel.state = "expired"
         self.assertIn(("000/R-VC-21", BLOCK), self._rules(self.good))
-        # an off-panel firm justified under 000/R-VC-20: the panel is left out
+        # an off-panel firm justified under R-VC-20: the panel is left out
         self.assertEqual(self._rules(self.good, check_panel=False), set())
 
     def test_r_vc_21_all_conditions(self):

@@ -65,7 +65,10 @@ class TestVcFirmsTour(HttpCase):
         )
         self.env.invalidate_all()
         self.assertEqual(len(self.firm.vc_penalty_ids), 1)
-        self.assertEqual(self.firm.vc_eligibility_state, "not_eligible")
+        # the penalty is dated today in the administrator's time zone
+        on = self.firm.vc_penalty_ids.date
+        breaches = self.env["res.partner"]._vc_eligibility(self.firm, on)[self.firm.id]
+        self.assertEqual([rule for rule, _level, _msg in breaches], ["000/R-VC-02"])
         self.assertEqual(self.submitted.state, "approved")
         self.assertEqual(self.submitted.validation_status, "validated")
 

@@ -83,7 +83,8 @@ class TestVcPanel(VcFirmsCommon):
         self.assertFalse(self.Partner._vc_panel_firms(self.area_lit, ON))
 
     def test_panel_firms_helper(self):
-        """000/R-VC-20: the firms on a valid panel of the area on the date."""
+        """003/HR-D13-1: the panel is the qualified-supplier archive: the firms on a
+        valid panel of the area on the date (both ends inclusive), per company."""
         self.draft.state = "approved"
         helper = self.Partner._vc_panel_firms
         self.assertEqual(helper(self.area_lit, date(2026, 1, 1)), self.draft.line_ids.firm_id)
@@ -127,11 +128,11 @@ class TestVcPanel(VcFirmsCommon):
         self.assertEqual(line.score_total, 80)
 
     def test_report(self):
-        """《优选律师事务所名单》 renders with the firms."""
+        """The printable list (《优选律师事务所名单》) renders with the firms."""
         html = self.env["ir.actions.report"]._render_qweb_html(
             "vendor_counsel.vc_panel_report_action", self.draft.ids
         )[0].decode()
-        self.assertIn("优选律师事务所名单", html)
+        self.assertIn("Preferred Law Firm List", html)
         self.assertIn("Firm A", html)
 
     def test_cron_expire(self):
