@@ -100,9 +100,9 @@ class ResPartner(models.Model):
         ]
         if blocking:
             raise UserError(
-                self.env._(
-                    "These firms or lawyers may not be engaged:\n%(breaches)s",
-                    breaches="\n".join(blocking),
+                "\n".join(
+                    [self.env._("These firms or lawyers may not be engaged:")]
+                    + blocking
                 )
             )
         return [
@@ -166,9 +166,7 @@ class ResPartner(models.Model):
     vc_panel_line_ids = fields.One2many(
         "vc.panel.line", "firm_id", string="Panel Entries"
     )
-    vc_panel_count = fields.Integer(
-        string="Panel Count", compute="_compute_vc_counts"
-    )
+    vc_panel_count = fields.Integer(string="Panel Count", compute="_compute_vc_counts")
     vc_eligibility_state = fields.Selection(
         [
             ("eligible", "Eligible"),
@@ -188,7 +186,8 @@ class ResPartner(models.Model):
     vc_notified_breach_keys = fields.Char(
         string="Notified Breaches",
         copy=False,
-        help="Technical: the breaches the daily re-check already notified (000/C-VC-4).",
+        help="Technical: the breaches the daily re-check already notified "
+        "(000/C-VC-4).",
     )
     # counterparty vetting (003/HR-D12-6, E40)
     vc_vet_business_licence = fields.Boolean(string="Business Licence Checked")
@@ -199,9 +198,7 @@ class ResPartner(models.Model):
     vc_vet_asset_proof = fields.Boolean(string="Asset Proof Checked")
     vc_vet_credit_record = fields.Boolean(string="Credit Record Checked")
     vc_vet_size_condition = fields.Boolean(string="Size and Condition Checked")
-    vc_vet_qualification = fields.Boolean(
-        string="Qualification Certificates Checked"
-    )
+    vc_vet_qualification = fields.Boolean(string="Qualification Certificates Checked")
     vc_vetting_notes = fields.Text(string="Vetting Notes")
     vc_vetting_attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -307,9 +304,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _vc_level_label(self, level):
-        return (
-            self.env._("Blocks") if level == "block" else self.env._("Warning")
-        )
+        return self.env._("Blocks") if level == "block" else self.env._("Warning")
 
     @api.model
     def _vc_eligibility_state_of(self, items):
@@ -406,7 +401,8 @@ class ResPartner(models.Model):
                          FROM (SELECT pen.partner_id AS subject_id, pen.date,
                                       NULL::varchar AS main_partner
                                  FROM vc_penalty pen
-                                WHERE pen.partner_id = ANY(%(ids)s::int[]) AND pen.active
+                                WHERE pen.partner_id = ANY(%(ids)s::int[])
+                                  AND pen.active
                                   AND pen.date BETWEEN %(start)s AND %(end)s
                                UNION ALL
                                SELECT lawyer.parent_id, pen.date, lawyer.name
@@ -445,17 +441,21 @@ class ResPartner(models.Model):
             "none": self.env._("is registered neither as a law firm nor as a lawyer"),
             "no_est": self.env._("the firm's establishment date is unknown"),
             "young": self.env._(
-                "established on %(date)s, less than %(years)s years before "
-                "%(on)s"
+                "established on %(date)s, less than %(years)s years before %(on)s"
             ),
             "penalty": self.env._(
                 "%(count)s penalty record(s) within the %(years)s years before "
                 "%(on)s, the latest on %(date)s"
             ),
-            "penalty_partners": self.env._(" (main partners: %(names)s)"),
+            "penalty_partners": self.env._(
+                "%(count)s penalty record(s) within the %(years)s years before "
+                "%(on)s, the latest on %(date)s (main partners: %(names)s)"
+            ),
             "no_panel": self.env._("not on an approved panel valid on %(on)s"),
             "no_firm": self.env._("the lawyer belongs to no law firm"),
-            "no_insp": self.env._("the annual inspection of the practice licence is unknown"),
+            "no_insp": self.env._(
+                "the annual inspection of the practice licence is unknown"
+            ),
             "lapsed": self.env._("the annual inspection lapsed on %(date)s"),
             "no_start": self.env._("the practising-since date is unknown"),
             "junior": self.env._(
@@ -518,14 +518,13 @@ class ResPartner(models.Model):
                         )
             if pid in penalties:
                 count, latest, names = penalties[pid]
-                text = msg["penalty"] % {
+                text = msg["penalty_partners" if names else "penalty"] % {
                     "count": count,
                     "years": window,
                     "on": on_str,
                     "date": latest,
+                    "names": names,
                 }
-                if names:
-                    text += msg["penalty_partners"] % {"names": names}
                 items.append((r02, level["penalty"], text))
             if is_firm and check_panel and pid not in on_panel:
                 items.append((r21, level["panel"], msg["no_panel"] % {"on": on_str}))

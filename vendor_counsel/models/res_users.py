@@ -18,9 +18,7 @@ class ResUsers(models.Model):
         string="Legal Qualification",
         help="000/R-VC-24: required of the legal department's staff.",
     )
-    vc_legal_qualification_ref = fields.Char(
-        string="Qualification Certificate No."
-    )
+    vc_legal_qualification_ref = fields.Char(string="Qualification Certificate No.")
     vc_legal_qualification_date = fields.Date(string="Qualified On")
 
     @property
@@ -35,7 +33,9 @@ class ResUsers(models.Model):
         """The internal users of ``self`` without a legal qualification (the
         superuser, a technical account, is left out)."""
         return self.filtered(
-            lambda u: not u.vc_legal_qualification and not u.share and u.id != SUPERUSER_ID
+            lambda u: not u.vc_legal_qualification
+            and not u.share
+            and u.id != SUPERUSER_ID
         )
 
     def _vc_check_legal_qualification(self):
@@ -62,4 +62,6 @@ class ResUsers(models.Model):
             "vendor_counsel.group_vendor_counsel_legal", raise_if_not_found=False
         )
         if legal:
-            self.filtered(lambda u: legal in u.all_group_ids)._vc_check_legal_qualification()
+            self.filtered(
+                lambda u: legal in u.all_group_ids
+            )._vc_check_legal_qualification()

@@ -193,9 +193,7 @@ class VcPanel(models.Model):
         self.write({"state": "expired"})
 
     def action_print(self):
-        return self.env.ref("vendor_counsel.vc_panel_report_action").report_action(
-            self
-        )
+        return self.env.ref("vendor_counsel.vc_panel_report_action").report_action(self)
 
     # cron (000/WF-VC-1)
 
@@ -333,7 +331,9 @@ class VcPanelLine(models.Model):
     @api.constrains("firm_id", "lawyer_ids")
     def _check_lawyers_of_firm(self):
         for line in self:
-            strangers = line.lawyer_ids.filtered(lambda p: p.parent_id != line.firm_id)
+            strangers = line.lawyer_ids.filtered(
+                lambda p, firm=line.firm_id: p.parent_id != firm
+            )
             if strangers:
                 raise ValidationError(
                     self.env._(

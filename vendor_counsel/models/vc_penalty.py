@@ -54,7 +54,8 @@ class VcPenalty(models.Model):
         for penalty in self:
             partner = penalty.partner_id
             penalty.firm_id = (
-                partner if partner.vc_is_law_firm or not partner.parent_id
+                partner
+                if partner.vc_is_law_firm or not partner.parent_id
                 else partner.parent_id
             )
 

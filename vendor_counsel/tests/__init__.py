@@ -1,5 +1,6 @@
 from . import test_groups
 from . import test_common_smoke
+
 # --- vc_firms
 from . import test_vc_eligibility
 from . import test_vc_panel

@@ -1,7 +1,10 @@
 from datetime import date, timedelta
 
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common_vc_firms import ON, VcFirmsCommon
 
@@ -217,7 +220,11 @@ class TestVcEligibility(VcFirmsCommon):
 
     def test_licence_unique(self):
         """000/E-VC-2: a practice licence number belongs to one lawyer."""
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.cr.savepoint(),
+        ):
             self._lawyer(self.good, "Copy", "L-1")
         # a non-lawyer contact may carry any reference
         self.Partner.create({"name": "Clerk", "vc_licence_number": "L-1"})

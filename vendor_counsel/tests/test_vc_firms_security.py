@@ -84,7 +84,9 @@ class TestVcFirmsSecurity(VcFirmsCommon):
             groups="vendor_counsel.group_vendor_counsel_user",
             company_ids=[(6, 0, (self.company | self.other_company).ids)],
         )
-        found = self.Panel.with_user(both).with_context(
-            allowed_company_ids=(self.company | self.other_company).ids
-        ).search([])
+        found = (
+            self.Panel.with_user(both)
+            .with_context(allowed_company_ids=(self.company | self.other_company).ids)
+            .search([])
+        )
         self.assertIn(self.other_panel, found)

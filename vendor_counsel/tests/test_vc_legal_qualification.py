@@ -48,6 +48,8 @@ class TestVcLegalQualification(VcFirmsCommon):
                 "group_ids": [Command.link(legal_group.id)],
             }
         )
-        self.assertTrue(self.plain_user.has_group("vendor_counsel.group_vendor_counsel_legal"))
+        self.assertTrue(
+            self.plain_user.has_group("vendor_counsel.group_vendor_counsel_legal")
+        )
         self.company.vc_level_legal_qualification = "warn"
         self.requester.write({"group_ids": [Command.link(legal_group.id)]})

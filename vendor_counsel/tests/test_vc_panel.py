@@ -87,8 +87,12 @@ class TestVcPanel(VcFirmsCommon):
         valid panel of the area on the date (both ends inclusive), per company."""
         self.draft.state = "approved"
         helper = self.Partner._vc_panel_firms
-        self.assertEqual(helper(self.area_lit, date(2026, 1, 1)), self.draft.line_ids.firm_id)
-        self.assertEqual(helper(self.area_lit, date(2026, 12, 31)), self.draft.line_ids.firm_id)
+        self.assertEqual(
+            helper(self.area_lit, date(2026, 1, 1)), self.draft.line_ids.firm_id
+        )
+        self.assertEqual(
+            helper(self.area_lit, date(2026, 12, 31)), self.draft.line_ids.firm_id
+        )
         self.assertFalse(helper(self.area_lit, date(2025, 12, 31)))
         self.assertFalse(helper(self.area_lit, date(2027, 1, 1)))
         self.assertEqual(helper(self.area, ON), self.firm)  # the fixture panel
@@ -129,9 +133,13 @@ class TestVcPanel(VcFirmsCommon):
 
     def test_report(self):
         """The printable list (《优选律师事务所名单》) renders with the firms."""
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "vendor_counsel.vc_panel_report_action", self.draft.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("vendor_counsel.vc_panel_report_action", self.draft.ids)[
+                0
+            ]
+            .decode()
+        )
         self.assertIn("Preferred Law Firm List", html)
         self.assertIn("Firm A", html)
 
@@ -176,6 +184,7 @@ class TestVcPanel(VcFirmsCommon):
 
     def test_reporting_queries(self):
         """The panel pivots group in SQL: the query count does not grow."""
+
         def count():
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
@@ -192,9 +201,7 @@ class TestVcPanel(VcFirmsCommon):
 
     def test_default_tier_definition(self):
         """The default tier definition asks the general counsel group."""
-        tier = self.env.ref(
-            "vendor_counsel.tier_definition_vc_panel_general_counsel"
-        )
+        tier = self.env.ref("vendor_counsel.tier_definition_vc_panel_general_counsel")
         self.assertEqual(tier.reviewer_field_id.name, "approver_ids")
         self.assertIn(self.general_counsel, self.draft.approver_ids)
         self.assertIn(self.manager, self.draft.approver_ids)

@@ -42,7 +42,8 @@ registry.category("web_tour.tours").add("vc_firms_tour", {
         },
         {
             content: "The breach names its rule",
-            trigger: ".o_field_widget[name='vc_eligibility_breaches']:contains(R-VC-02)",
+            trigger:
+                ".o_field_widget[name='vc_eligibility_breaches']:contains(R-VC-02)",
         },
         {
             content: "Open the Law Firms section",
