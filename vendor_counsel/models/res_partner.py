@@ -241,15 +241,20 @@ class ResPartner(models.Model):
                 ["__count"],
             )
         )
-        by_partner = dict(
-            self.env["vc.penalty"]._read_group(
-                [("partner_id", "in", ids)], ["partner_id"], ["__count"]
-            )
-        )
+        # a firm counts its own penalties and its lawyers'; a lawyer its own
         by_firm = dict(
             self.env["vc.penalty"]._read_group(
-                [("firm_id", "in", ids), ("partner_id", "not in", ids)],
-                ["firm_id"],
+                [("firm_id", "in", ids)], ["firm_id"], ["__count"]
+            )
+        )
+        by_lawyer = dict(
+            self.env["vc.penalty"]._read_group(
+                [
+                    ("partner_id", "in", ids),
+                    ("partner_id.vc_is_law_firm", "=", False),
+                    ("partner_id.parent_id", "!=", False),
+                ],
+                ["partner_id"],
                 ["__count"],
             )
         )
@@ -260,7 +265,7 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.vc_lawyer_count = lawyers.get(partner, 0)
-            partner.vc_penalty_count = by_partner.get(partner, 0) + by_firm.get(
+            partner.vc_penalty_count = by_firm.get(partner, 0) + by_lawyer.get(
                 partner, 0
             )
             partner.vc_panel_count = panels.get(partner, 0)

@@ -255,12 +255,15 @@ class TestVcEligibility(VcFirmsCommon):
         """Lawyers, penalties and panels from the firm."""
         self._penalty(self.partner_lawyer, date(2025, 1, 1))
         self.assertEqual(self.good.vc_lawyer_count, 2)
-        self.assertEqual(self.good.vc_penalty_count, 1)
+        self._penalty(self.good, date(2024, 1, 1))
+        both = self.good | self.partner_lawyer | self.associate
+        both.invalidate_recordset(["vc_penalty_count"])
+        self.assertEqual(both.mapped("vc_penalty_count"), [2, 1, 0])
         self.assertEqual(self.good.vc_panel_count, 1)
         action = self.good.action_vc_view_penalties()
         self.assertEqual(
             self.env["vc.penalty"].search(action["domain"]).partner_id,
-            self.partner_lawyer,
+            self.good | self.partner_lawyer,
         )
         lawyers = self.Partner.search(self.good.action_vc_view_lawyers()["domain"])
         self.assertEqual(lawyers, self.partner_lawyer | self.associate)

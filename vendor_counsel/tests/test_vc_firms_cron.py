@@ -78,3 +78,22 @@ class TestVcFirmsCron(VcFirmsCommon):
         self.assertEqual(self.watched.vc_notified_breach_keys, "000/R-VC-02")
         self._run(date(2029, 6, 2))
         self.assertFalse(self.watched.vc_notified_breach_keys)
+
+    def test_c_vc_4_constant_queries(self):
+        """000/C-VC-4: the re-check is set-based: the same queries for 20 more
+        firms (nothing new to notify)."""
+        self._run()
+
+        def count():
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            with freeze_time(ON), self.enter_registry_test_mode():
+                self.env["res.partner"]._cron_vc_check_eligibility()
+            return self.env.cr.sql_log_count - before
+
+        count()  # warm the caches of the environment's user and company
+        small = count()
+        for i in range(20):
+            self._lawyer(self._firm(f"Clean {i}"), f"Clean lawyer {i}", f"CL-{i}")
+        self.env.flush_all()
+        self.assertEqual(count(), small)
