@@ -39,6 +39,21 @@
     "demo": [
         "demo/vc_fees_demo.xml",
         "demo/vc_coi_decl_demo.xml",
+        # each slice's views (with its menu items under the sections above)
+        # --- vc_firms
+        "security/vc_panel_security.xml",
+        "data/vc_practice_area_data.xml",
+        "data/vc_panel_data.xml",
+        "views/res_partner_views.xml",
+        "views/vc_penalty_views.xml",
+        "views/vc_panel_views.xml",
+        "views/vc_practice_area_views.xml",
+        "views/res_users_views.xml",
+        "report/vc_panel_report.xml",
+    ],
+    "demo": [
+        # --- vc_firms
+        "demo/vc_firms_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

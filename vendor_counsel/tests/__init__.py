@@ -12,3 +12,10 @@ from . import test_vc_fees_tour
 from . import test_coi_declaration
 from . import test_coi_decl_security
 from . import test_coi_decl_tour
+# --- vc_firms
+from . import test_vc_eligibility
+from . import test_vc_panel
+from . import test_vc_firms_cron
+from . import test_vc_legal_qualification
+from . import test_vc_firms_security
+from . import test_vc_firms_tour

@@ -83,6 +83,18 @@ class VendorCounselCommon(TransactionCase):
                 "vc_practice_start_date": date(2018, 7, 1),
             }
         )
+        # --- vc_firms: the fixture firm is on an approved panel of the area, so that
+        # the flows may engage it (000/R-VC-21)
+        cls.firm_panel = cls.env["vc.panel"].create(
+            {
+                "name": "Fixture panel",
+                "practice_area_id": cls.area.id,
+                "date_from": date(2020, 1, 1),
+                "date_to": date(2030, 12, 31),
+                "line_ids": [(0, 0, {"firm_id": cls.firm.id, "rank": 1})],
+            }
+        )
+        cls.firm_panel.state = "approved"
 
     @classmethod
     def _create_request(cls, **vals):
