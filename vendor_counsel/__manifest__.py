@@ -1,6 +1,6 @@
 {
     "name": "Outside Counsel",
-    "summary": "Outside law firms: panel, engagement, fees, filing, evaluations, conflicts of interest",
+    "summary": "Outside law firms, engagements, fees, filing, evaluations, conflicts",
     "version": "19.0.1.0.0",
     "category": "Services/Outside Counsel",
     "website": "https://github.com/compliance-suite/compliance-suite",
@@ -23,6 +23,15 @@
         "data/ir_sequence_data.xml",
         "views/res_config_settings_views.xml",
         "views/vendor_counsel_menus.xml",
+        "security/vc_panel_security.xml",
+        "data/vc_practice_area_data.xml",
+        "data/vc_panel_data.xml",
+        "views/res_partner_views.xml",
+        "views/vc_penalty_views.xml",
+        "views/vc_panel_views.xml",
+        "views/vc_practice_area_views.xml",
+        "views/res_users_views.xml",
+        "report/vc_panel_report.xml",
         "security/vc_payment_security.xml",
         "data/vc_payment_data.xml",
         "views/vc_payment_views.xml",
@@ -37,23 +46,9 @@
         "report/vc_coi_declaration_report.xml",
     ],
     "demo": [
+        "demo/vc_firms_demo.xml",
         "demo/vc_fees_demo.xml",
         "demo/vc_coi_decl_demo.xml",
-        # each slice's views (with its menu items under the sections above)
-        # --- vc_firms
-        "security/vc_panel_security.xml",
-        "data/vc_practice_area_data.xml",
-        "data/vc_panel_data.xml",
-        "views/res_partner_views.xml",
-        "views/vc_penalty_views.xml",
-        "views/vc_panel_views.xml",
-        "views/vc_practice_area_views.xml",
-        "views/res_users_views.xml",
-        "report/vc_panel_report.xml",
-    ],
-    "demo": [
-        # --- vc_firms
-        "demo/vc_firms_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -12,13 +12,11 @@ from . import vc_filing
 from . import vc_payment
 from . import vc_evaluation
 from . import vc_coi_review
+from . import vc_penalty
+from . import vc_panel
+from . import res_users
 from . import vc_budget
 from . import vc_spend_report
 from . import vc_coi_gift
 from . import vc_coi_consultation
-
-# --- vc_firms
-from . import vc_penalty
-from . import vc_panel
-from . import res_users
 from . import tier_definition

@@ -20,6 +20,82 @@ class ResCompany(models.Model):
         "consent of the executive in charge.",
     )
 
+    # --- vc_firms: eligibility of firms and lawyers, panel, legal staff
+    vc_firm_min_age_years = fields.Integer(
+        string="Firm Minimum Age (years)",
+        default=3,
+        help="000/R-VC-01, A-8: a firm is eligible when approved/established at least "
+        "this many years before the check date (inclusive).",
+    )
+    vc_penalty_window_years = fields.Integer(
+        string="Penalty Window (years)",
+        default=3,
+        help="000/R-VC-02, A-8: no penalty of the firm, its main partners or the "
+        "lawyer within this many years before the check date (inclusive).",
+    )
+    vc_retained_min_practice_years = fields.Integer(
+        string="Retained Counsel Minimum Practice (years)",
+        default=5,
+        help="000/R-VC-15: a retained counsel lawyer has practised at least this many "
+        "years.",
+    )
+    vc_inspection_notice_days = fields.Integer(
+        string="Annual Inspection Notice (days)",
+        default=30,
+        help="000/C-VC-4: the legal department is told this many days before a "
+        "lawyer's annual inspection lapses.",
+    )
+    vc_panel_review_notice_days = fields.Integer(
+        string="Panel Review Notice (days)",
+        default=30,
+        help="000/WF-VC-1: the panel's responsible is reminded this many days before "
+        "its review date.",
+    )
+    vc_level_firm_age = fields.Selection(
+        [("block", "Block"), ("warn", "Warn")],
+        string="Level of R-VC-01 (firm age)",
+        default="block",
+        required=True,
+    )
+    vc_level_penalty = fields.Selection(
+        [("block", "Block"), ("warn", "Warn")],
+        string="Level of R-VC-02 (penalties)",
+        default="block",
+        required=True,
+    )
+    vc_level_practice_years = fields.Selection(
+        [("block", "Block"), ("warn", "Warn")],
+        string="Level of R-VC-15 (years of practice)",
+        default="block",
+        required=True,
+    )
+    vc_level_inspection = fields.Selection(
+        [("block", "Block"), ("warn", "Warn")],
+        string="Level of R-VC-22 (annual inspection)",
+        default="block",
+        required=True,
+    )
+    vc_level_panel = fields.Selection(
+        [("block", "Block"), ("warn", "Warn")],
+        string="Level of R-VC-21 (on the panel)",
+        default="block",
+        required=True,
+    )
+    vc_level_legal_qualification = fields.Selection(
+        [("block", "Block"), ("warn", "Warn")],
+        string="Level of R-VC-24 (legal staff qualification)",
+        default="warn",
+        required=True,
+        help="000/R-VC-24: block refuses an unqualified user in the legal department "
+        "group or as responsible of an engagement; warn only flags them.",
+    )
+    vc_counsel_manager_id = fields.Many2one(
+        "res.users",
+        string="Counsel Manager",
+        help="000/A-25, C-VC-4: who receives the eligibility re-check's activities; "
+        "by default the first user of the Legal Department group.",
+    )
+
     # --- vc_fees
     vc_first_payment_max_percent = fields.Float(
         string="First Payment Maximum (%)",

@@ -18,7 +18,4 @@ class TierDefinition(models.Model):
             "vc.payment",
             "vc.coi.review",
             "vc.coi.waiver",
-        """Outside counsel approvals: the preferred panel (000/WF-VC-1)."""
-        return super()._get_tier_validation_model_names() + [
-            "vc.panel",
         ]

@@ -1,6 +1,14 @@
 from . import test_groups
 from . import test_common_smoke
 
+# --- vc_firms
+from . import test_vc_eligibility
+from . import test_vc_panel
+from . import test_vc_firms_cron
+from . import test_vc_legal_qualification
+from . import test_vc_firms_security
+from . import test_vc_firms_tour
+
 # --- vc_fees
 from . import test_vc_fees_rules
 from . import test_vc_fees_flow
@@ -12,10 +20,3 @@ from . import test_vc_fees_tour
 from . import test_coi_declaration
 from . import test_coi_decl_security
 from . import test_coi_decl_tour
-# --- vc_firms
-from . import test_vc_eligibility
-from . import test_vc_panel
-from . import test_vc_firms_cron
-from . import test_vc_legal_qualification
-from . import test_vc_firms_security
-from . import test_vc_firms_tour
