@@ -57,9 +57,7 @@ class VendorCounselPortal(portal.CustomerPortal):
             raise NotFound()
         domain = self._vc_domain(model)
         count = records.search_count(domain)
-        pager = portal.pager(
-            url=url, total=count, page=page, step=self._items_per_page
-        )
+        pager = portal.pager(url=url, total=count, page=page, step=self._items_per_page)
         values = self._prepare_portal_layout_values()
         values.update(
             # found with the firm's own access rules; displayed with the linked

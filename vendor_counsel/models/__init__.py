@@ -12,5 +12,6 @@ from . import vc_filing
 from . import vc_payment
 from . import vc_evaluation
 from . import vc_coi_review
+
 # --- vc_evaluations
 from . import vc_evaluation_criterion

@@ -171,9 +171,10 @@ class ResPartner(models.Model):
 
     def action_vc_view_engagements(self):
         self.ensure_one()
+        name = self.env._("Engagements")
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Engagements"),
+            "name": name,
             "res_model": "vc.engagement",
             "view_mode": "list,form",
             "domain": [("firm_id", "=", self.id)],

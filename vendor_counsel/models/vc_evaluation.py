@@ -134,7 +134,8 @@ class VcEvaluation(models.Model):
     can_reset = fields.Boolean(compute="_compute_can")
 
     _period_unique = models.UniqueIndex(
-        "(engagement_id, period_key) WHERE period_key IS NOT NULL AND state != 'cancel'",
+        "(engagement_id, period_key) "
+        "WHERE period_key IS NOT NULL AND state != 'cancel'",
         "This engagement already has an evaluation for this period.",
     )
 
@@ -278,7 +279,9 @@ class VcEvaluation(models.Model):
             cards = evaluation.evaluator_ids
             submitted = cards.filtered(lambda c: c.state == "submitted")
             minimum = evaluation.company_id.vc_eval_min_evaluators
-            if not submitted or (len(submitted) < len(cards) and len(submitted) < minimum):
+            if not submitted or (
+                len(submitted) < len(cards) and len(submitted) < minimum
+            ):
                 raise UserError(
                     self.env._(
                         "%(evaluation)s: %(received)s of %(invited)s scorecards "
@@ -293,7 +296,9 @@ class VcEvaluation(models.Model):
         for evaluation in self:
             pending = evaluation.evaluator_ids.filtered(lambda c: c.state == "pending")
             pending.write({"state": "skipped"})
-            pending.activity_unlink(["vendor_counsel.mail_activity_vc_evaluation_score"])
+            pending.activity_unlink(
+                ["vendor_counsel.mail_activity_vc_evaluation_score"]
+            )
             evaluation._apply_outcome()
         return True
 
@@ -349,9 +354,10 @@ class VcEvaluation(models.Model):
 
     def action_view_scorecards(self):
         self.ensure_one()
+        name = self.env._("Scorecards")
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Scorecards"),
+            "name": name,
             "res_model": "vc.evaluation.evaluator",
             "view_mode": "list,form",
             "domain": [("evaluation_id", "=", self.id)],
@@ -528,7 +534,9 @@ class VcEvaluationEvaluator(models.Model):
         if stored.ids:
             sums = {
                 card.id: (weighted, weight)
-                for card, weighted, weight in self.env["vc.evaluation.line"]._read_group(
+                for card, weighted, weight in self.env[
+                    "vc.evaluation.line"
+                ]._read_group(
                     [("evaluator_id", "in", stored.ids)],
                     ["evaluator_id"],
                     ["weighted_score:sum", "weight:sum"],
@@ -567,7 +575,10 @@ class VcEvaluationEvaluator(models.Model):
         for card in self:
             if card.user_id != self.env.user:
                 raise AccessError(
-                    self.env._("Only %(user)s can submit this scorecard.", user=card.user_id.name)
+                    self.env._(
+                        "Only %(user)s can submit this scorecard.",
+                        user=card.user_id.name,
+                    )
                 )
             if card.state != "pending" or card.evaluation_id.state != "scoring":
                 raise UserError(

@@ -1,5 +1,6 @@
 from . import test_groups
 from . import test_common_smoke
+
 # --- vc_evaluations
 from . import test_vc_evaluation
 from . import test_vc_evaluation_cron

@@ -39,13 +39,19 @@ class VcEvaluationsCommon(VendorCounselCommon):
         )
         cls.engagement.write({"state": "active"})
         cls.firm2 = cls.env["res.partner"].create(
-            {"name": "Hengxin Test Law Firm", "is_company": True, "vc_is_law_firm": True}
+            {
+                "name": "Hengxin Test Law Firm",
+                "is_company": True,
+                "vc_is_law_firm": True,
+            }
         )
         cls.criteria = cls.env["vc.evaluation.criterion"].search([])
 
     @classmethod
     def _create_evaluation(cls, evaluators=None, **vals):
-        evaluators = cls.evaluator | cls.evaluator2 if evaluators is None else evaluators
+        evaluators = (
+            cls.evaluator | cls.evaluator2 if evaluators is None else evaluators
+        )
         values = {
             "engagement_id": cls.engagement.id,
             "firm_id": cls.engagement.firm_id.id,
@@ -61,7 +67,9 @@ class VcEvaluationsCommon(VendorCounselCommon):
         card = evaluation.evaluator_ids.filtered(lambda c: c.user_id == user)
         card = card.with_user(user)
         for line in card.line_ids:
-            value = score.get(line.criterion_id, 0) if isinstance(score, dict) else score
+            value = (
+                score.get(line.criterion_id, 0) if isinstance(score, dict) else score
+            )
             line.score = value
         if submit:
             card.action_submit()

@@ -275,9 +275,11 @@ class TestVcEvaluation(VcEvaluationsCommon):
         """The evaluation form 《外聘律师评价表》 prints criteria by evaluator, the
         weighted score and the outcome."""
         evaluation = self._scored(90, 80)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "vendor_counsel.vc_evaluation_report", evaluation.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("vendor_counsel.vc_evaluation_report", evaluation.ids)[0]
+            .decode()
+        )
         self.assertIn("《外聘律师评价表》", html)
         self.assertIn(self.evaluator.name, html)
         self.assertIn("85.00", html)

@@ -81,7 +81,11 @@ class VcPortalCommon(HttpCase):
         )
         cls.candidates = cls.env["vc.selection.candidate"].create(
             [
-                {"selection_id": cls.selection.id, "firm_id": firm.id, "state": "invited"}
+                {
+                    "selection_id": cls.selection.id,
+                    "firm_id": firm.id,
+                    "state": "invited",
+                }
                 for firm in cls.firms
             ]
         )
@@ -122,9 +126,9 @@ class TestVcPortal(VcPortalCommon):
                 self.assertEqual(response.status_code, 200)
                 self.assertIn(text, response.text)
                 self.assertNotIn(other[url], response.text)
-        self.assertNotIn(self.draft_engagement.subject, self.url_open(
-            "/my/counsel/engagements"
-        ).text)
+        self.assertNotIn(
+            self.draft_engagement.subject, self.url_open("/my/counsel/engagements").text
+        )
         detail = self.url_open(f"/my/counsel/engagements/{self.engagements[0].id}")
         self.assertIn("门户测试服务事项 0", detail.text)
         self.assertIn("陈律师", detail.text)
