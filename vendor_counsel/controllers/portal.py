@@ -219,6 +219,27 @@ class VendorCounselPortal(portal.CustomerPortal):
         )
 
     @http.route(
+        "/my/counsel/payments/<int:payment_id>/invoice",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_my_vc_payment_invoice(self, payment_id, invoice=None, **kw):
+        """The firm uploads its invoice for a payment (the form carries the CSRF
+        token)."""
+        payment = self._vc_get_own("vc.payment", payment_id)
+        if invoice and getattr(invoice, "filename", None):
+            # The portal reads payments only. After the ownership check above, the
+            # invoice is posted on its payment's chatter, in the firm's name.
+            payment.sudo().message_post(
+                body=request.env._("Invoice uploaded by the firm."),
+                attachments=[(invoice.filename, invoice.read())],
+                author_id=request.env.user.partner_id.id,
+            )
+        return request.redirect("/my/counsel/payments")
+
+    @http.route(
         ["/my/counsel/filings", "/my/counsel/filings/page/<int:page>"],
         type="http",
         auth="user",

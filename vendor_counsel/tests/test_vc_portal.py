@@ -264,3 +264,29 @@ class TestVcPortal(VcPortalCommon):
         candidate.invalidate_recordset()
         self.assertEqual(candidate.quote_amount, 85000)
         self.assertIn("o_vc_bid_closed", self.url_open(url).text)
+
+    def test_invoice_upload(self):
+        """The firm uploads an invoice on its own payment; the other firm cannot."""
+        payment = self.payments[0]
+        self._login(1)
+        csrf = self._csrf("/my/counsel/payments")
+        response = self.url_open(
+            f"/my/counsel/payments/{payment.id}/invoice",
+            data={"csrf_token": csrf},
+            files={"invoice": ("fapiao.pdf", b"%PDF-1.4 other", "application/pdf")},
+        )
+        self.assertEqual(response.status_code, 404)
+        self._login(0)
+        csrf = self._csrf("/my/counsel/payments")
+        response = self.url_open(
+            f"/my/counsel/payments/{payment.id}/invoice",
+            data={"csrf_token": csrf},
+            files={"invoice": ("fapiao.pdf", b"%PDF-1.4 own", "application/pdf")},
+        )
+        self.assertEqual(response.status_code, 200)
+        attachments = self.env["ir.attachment"].search(
+            [("res_model", "=", "vc.payment"), ("res_id", "in", self.payments.ids)]
+        )
+        self.assertEqual(attachments.mapped("name"), ["fapiao.pdf"])
+        self.assertEqual(attachments.res_id, payment.id)
+        self.assertEqual(attachments.raw, b"%PDF-1.4 own")
