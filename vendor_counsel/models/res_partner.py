@@ -138,22 +138,28 @@ class ResPartner(models.Model):
                 evaluation and evaluation.outcome == "dismiss"
             )
 
+    @api.depends_context("uid")
     def _compute_vc_counsel_history(self):
         """Counts and the average score, one grouped query per model for the set."""
         firms = self.filtered("id")
-        engagements = dict(
-            self.env["vc.engagement"]._read_group(
-                [("firm_id", "in", firms.ids)], ["firm_id"], ["__count"]
+        engagements, evaluations = {}, {}
+        # counted with the user's own rights: someone without outside-counsel
+        # access sees zeros instead of an access error on the partner
+        if self.env["vc.engagement"].has_access("read"):
+            engagements = dict(
+                self.env["vc.engagement"]._read_group(
+                    [("firm_id", "in", firms.ids)], ["firm_id"], ["__count"]
+                )
             )
-        )
-        evaluations = {
-            firm: (count, avg)
-            for firm, count, avg in self.env["vc.evaluation"]._read_group(
-                [("firm_id", "in", firms.ids), ("state", "=", "done")],
-                ["firm_id"],
-                ["__count", "score:avg"],
-            )
-        }
+        if self.env["vc.evaluation"].has_access("read"):
+            evaluations = {
+                firm: (count, avg)
+                for firm, count, avg in self.env["vc.evaluation"]._read_group(
+                    [("firm_id", "in", firms.ids), ("state", "=", "done")],
+                    ["firm_id"],
+                    ["__count", "score:avg"],
+                )
+            }
         for partner in self:
             count, avg = evaluations.get(partner, (0, 0.0))
             partner.vc_engagement_count = engagements.get(partner, 0)

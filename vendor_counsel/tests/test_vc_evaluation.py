@@ -270,6 +270,9 @@ class TestVcEvaluation(VcEvaluationsCommon):
         action = self.firm.action_vc_view_evaluations()
         self.assertEqual(action["domain"], [("firm_id", "=", self.firm.id)])
         self.assertEqual(self.engagement.evaluation_count, 3)
+        # a user without outside-counsel access reads zeros, not an error
+        firm = self.firm.with_user(self.plain_user)
+        self.assertEqual((firm.vc_engagement_count, firm.vc_evaluation_count), (0, 0))
 
     def test_report_renders(self):
         """The evaluation form 《外聘律师评价表》 prints criteria by evaluator, the
