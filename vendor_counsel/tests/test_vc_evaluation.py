@@ -307,3 +307,25 @@ class TestVcEvaluation(VcEvaluationsCommon):
             )
         self.assertEqual(rows[0]["__count"], 3)
         self.assertAlmostEqual(rows[0]["score:avg"], 70)
+
+    def test_views_load_for_each_role(self):
+        """The evaluation views, the scorecard views and the partner form open for a
+        requesting unit's user and an evaluator."""
+        for user in (self.requester, self.evaluator, self.legal, self.auditor):
+            with self.subTest(user=user.login):
+                views = (
+                    self.env["vc.evaluation"]
+                    .with_user(user)
+                    .get_views(
+                        [
+                            (False, kind)
+                            for kind in ("list", "form", "kanban", "pivot", "graph")
+                        ],
+                        {"load_filters": True},
+                    )
+                )
+                self.assertIn("score", views["models"]["vc.evaluation"]["fields"])
+                self.env["vc.evaluation.evaluator"].with_user(user).get_views(
+                    [(False, "list"), (False, "form"), (False, "search")]
+                )
+                self.env["res.partner"].with_user(user).get_views([(False, "form")])
