@@ -49,6 +49,18 @@
         "demo/vc_firms_demo.xml",
         "demo/vc_fees_demo.xml",
         "demo/vc_coi_decl_demo.xml",
+        # each slice's views (with its menu items under the sections above)
+        # --- vc_evaluations
+        "security/vc_evaluation_security.xml",
+        "security/vc_portal_security.xml",
+        "data/vc_evaluation_data.xml",
+        "views/vc_evaluation_views.xml",
+        "views/vc_portal_templates.xml",
+        "report/vc_evaluation_report.xml",
+    ],
+    "demo": [
+        # --- vc_evaluations
+        "demo/vc_evaluations_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -20,3 +20,6 @@ from . import vc_spend_report
 from . import vc_coi_gift
 from . import vc_coi_consultation
 from . import tier_definition
+
+# --- vc_evaluations
+from . import vc_evaluation_criterion

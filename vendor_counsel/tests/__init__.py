@@ -20,3 +20,9 @@ from . import test_vc_fees_tour
 from . import test_coi_declaration
 from . import test_coi_decl_security
 from . import test_coi_decl_tour
+# --- vc_evaluations
+from . import test_vc_evaluation
+from . import test_vc_evaluation_cron
+from . import test_vc_evaluation_security
+from . import test_vc_portal
+from . import test_vc_evaluations_tour
