@@ -19,3 +19,16 @@ class ResCompany(models.Model):
         "counsel; a subsidiary's retained counsel needs a written request and the "
         "consent of the executive in charge.",
     )
+
+    # --- vc_coi_review
+    vc_coi_statement_on_appointment = fields.Boolean(
+        string="COI Statement on Appointment",
+        default=True,
+        help="002/W7: a new declarant signs the statement on conflicts of interest "
+        "(关于利益冲突的声明) on appointment.",
+    )
+    vc_coi_statement_with_annual = fields.Boolean(
+        string="COI Statement with Each Annual Campaign",
+        default=True,
+        help="002/W7: the statement is signed again with each annual declaration.",
+    )

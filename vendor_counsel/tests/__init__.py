@@ -1,2 +1,4 @@
 from . import test_groups
 from . import test_common_smoke
+# --- vc_coi_review
+from . import test_coi_review

@@ -1,0 +1,12 @@
+from odoo import api, models
+
+
+class TierDefinition(models.Model):
+    _inherit = "tier.definition"
+
+    @api.model
+    def _get_tier_validation_model_names(self):
+        """The outside-counsel approvals: the audit committee's COI decision."""
+        return super()._get_tier_validation_model_names() + [
+            "vc.coi.review",
+        ]
