@@ -13,6 +13,23 @@ class VcCoiConflictReport(models.Model):
     _description = "Conflict of Interest Analysis"
     _auto = False
     _order = "review_id desc"
+    _depends = {
+        "vc.coi.review": [
+            "declaration_id",
+            "declarant_id",
+            "declarant_user_id",
+            "company_id",
+            "state",
+            "decision_option",
+            "remediation_state",
+        ],
+        "vc.coi.declaration.line": [
+            "declaration_id",
+            "kind",
+            "counterparty_name",
+            "counterparty_id",
+        ],
+    }
 
     review_id = fields.Many2one("vc.coi.review", readonly=True)
     declaration_id = fields.Many2one("vc.coi.declaration", readonly=True)

@@ -225,11 +225,6 @@ class VcCoiReview(models.Model):
     can_record_refusal = fields.Boolean(compute="_compute_can")
     can_archive = fields.Boolean(compute="_compute_can")
 
-    _elimination_days_positive = models.Constraint(
-        "CHECK (elimination_days >= 0)",
-        "The days to eliminate a conflict cannot be negative (002/R5).",
-    )
-
     @api.depends("decision_option", "other_needs_remediation")
     def _compute_needs_remediation(self):
         for review in self:
@@ -296,7 +291,9 @@ class VcCoiReview(models.Model):
         """002/R5: an elimination has a positive number of days; 002/R6: an 'other'
         decision is explained."""
         for review in self:
-            if review.decision_option == "eliminate" and review.elimination_days <= 0:
+            if review.elimination_days < 0 or (
+                review.decision_option == "eliminate" and review.elimination_days <= 0
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(review)s: the days to eliminate the conflict must be a "

@@ -1,6 +1,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 _logger = logging.getLogger(__name__)
 
@@ -131,9 +132,11 @@ class VcCoiSanction(models.Model):
     can_close = fields.Boolean(compute="_compute_can")
     can_dismiss = fields.Boolean(compute="_compute_can")
 
-    _compensation_not_negative = models.Constraint(
-        "CHECK (compensation_amount >= 0)", "A compensation cannot be negative."
-    )
+    @api.constrains("compensation_amount")
+    def _check_compensation(self):
+        """002/R8: a compensation is an amount owed to the company."""
+        if any(sanction.compensation_amount < 0 for sanction in self):
+            raise ValidationError(self.env._("A compensation cannot be negative."))
 
     @api.depends_context("uid")
     @api.depends("state")
