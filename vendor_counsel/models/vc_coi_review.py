@@ -160,6 +160,13 @@ class VcCoiReview(models.Model):
         copy=False,
     )
     decision_date = fields.Date(readonly=True, copy=False, tracking=True)
+    committee_user_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_committee_user_ids",
+        string="Audit Committee Members",
+        help="The members of the audit committee group (implied ones included), "
+        "the declarant excepted: the reviewers of the decision.",
+    )
     needs_remediation = fields.Boolean(
         compute="_compute_needs_remediation", store=True
     )
@@ -231,6 +238,18 @@ class VcCoiReview(models.Model):
             review.needs_remediation = review.decision_option == "eliminate" or (
                 review.decision_option == "other" and review.other_needs_remediation
             )
+
+    @api.depends("declarant_user_id")
+    def _compute_committee_user_ids(self):
+        # the group's members are read as the system: a committee member may not
+        # read the user list of every group
+        members = (
+            self.env.ref("vendor_counsel.group_vendor_counsel_committee")
+            .sudo()
+            .all_user_ids.filtered(lambda u: u.active and not u.share)
+        )
+        for review in self:
+            review.committee_user_ids = members - review.declarant_user_id
 
     def _compute_sanction_count(self):
         counts = dict(
@@ -439,6 +458,15 @@ class VcCoiReview(models.Model):
                 review.request_validation()
         self._vc_invalidate_tiers()
         return True
+
+    def _get_tier_validation_readonly_domain(self):
+        """The form is frozen only while the committee's validation runs, and not
+        for the committee members who review it; the later steps (feedback,
+        remediation evidence) stay editable."""
+        return (
+            "state == 'decision' and validation_status not in ('no', False) "
+            "and not can_review"
+        )
 
     def _vc_invalidate_tiers(self):
         """The tier mixin's guards are not stored (nor tied to the reviews): read

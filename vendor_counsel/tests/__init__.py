@@ -6,3 +6,4 @@ from . import test_coi_sanction
 from . import test_coi_statement
 from . import test_coi_review_security
 from . import test_coi_review_reporting
+from . import test_coi_review_tour

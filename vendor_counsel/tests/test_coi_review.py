@@ -204,14 +204,24 @@ class TestCoiReview(CoiReviewCommon):
         self.assertEqual(review.validation_status, "pending")
 
     def test_tier_definition_is_the_committee(self):
-        """002/R6: the default tier definition asks the audit committee group."""
+        """002/R6: the default tier definition asks the audit committee: its
+        members, implied ones (the administrator) included, the declarant
+        excepted."""
         definition = self.env.ref(
             "vendor_counsel.tier_definition_vc_coi_review_committee"
         )
         self.assertEqual(
-            definition.reviewer_group_id,
-            self.env.ref("vendor_counsel.group_vendor_counsel_committee"),
+            definition.reviewer_field_id.name, "committee_user_ids"
         )
+        review = self._review()
+        self.assertIn(self.committee, review.committee_user_ids)
+        self.assertIn(self.manager, review.committee_user_ids)
+        self.assertNotIn(self.compliance, review.committee_user_ids)
+        self.declarant_user.group_ids += self.env.ref(
+            "vendor_counsel.group_vendor_counsel_committee"
+        )
+        review.invalidate_recordset(["committee_user_ids"])
+        self.assertNotIn(self.declarant_user, review.committee_user_ids)
         self.assertIn(
             "vc.coi.review",
             self.env["tier.definition"]._get_tier_validation_model_names(),
