@@ -108,7 +108,6 @@ class VcCoiReview(models.Model):
         help="The internal auditor who checks and judges the declaration.",
     )
     review_notes = fields.Text(
-        string="Review Notes",
         groups=COI_OFFICERS,
         help="Internal audit's check and judgement of the declared interests.",
     )
@@ -148,7 +147,7 @@ class VcCoiReview(models.Model):
         "like an elimination.",
     )
     decision_rationale = fields.Text(
-        copy=False, help="通过研究,现作出如下决定: the committee's reasons."
+        copy=False, help="The committee's reasons for its decision."
     )
     approver_ids = fields.Many2many(
         "res.users",
@@ -167,9 +166,7 @@ class VcCoiReview(models.Model):
         help="The members of the audit committee group (implied ones included), "
         "the declarant excepted: the reviewers of the decision.",
     )
-    needs_remediation = fields.Boolean(
-        compute="_compute_needs_remediation", store=True
-    )
+    needs_remediation = fields.Boolean(compute="_compute_needs_remediation", store=True)
     # --- feedback and remediation (002 W1 steps 8-10)
     feedback_date = fields.Datetime(readonly=True, copy=False, tracking=True)
     remediation_due = fields.Datetime(
@@ -320,9 +317,10 @@ class VcCoiReview(models.Model):
                         review=review.display_name,
                     )
                 )
-            if review.decision_option == "other" and not (
-                review.decision_other_text or ""
-            ).strip():
+            if (
+                review.decision_option == "other"
+                and not (review.decision_other_text or "").strip()
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(review)s: explain the 'other' decision (002/R6).",
@@ -447,7 +445,9 @@ class VcCoiReview(models.Model):
     def action_to_decision(self):
         """Send the review to the audit committee for its decision; the committee's
         tier review is requested (base_tier_validation)."""
-        self._check_state(("review", "investigation"), self.env._("Sending to decision"))
+        self._check_state(
+            ("review", "investigation"), self.env._("Sending to decision")
+        )
         self._vc_write_state({"state": "decision"})
         for review in self:
             if review.review_ids:
@@ -471,7 +471,9 @@ class VcCoiReview(models.Model):
     def _vc_invalidate_tiers(self):
         """The tier mixin's guards are not stored (nor tied to the reviews): read
         them afresh after the reviews change."""
-        self.invalidate_recordset(["review_ids", "need_validation", "validation_status"])
+        self.invalidate_recordset(
+            ["review_ids", "need_validation", "validation_status"]
+        )
 
     def action_return_to_review(self):
         """The committee sends the review back to internal audit."""
@@ -610,7 +612,9 @@ class VcCoiReview(models.Model):
             if not (review.remediation_evidence or review.remediation_attachment_ids):
                 self._raise_missing(
                     review,
-                    self.env._("give the evidence of the remediation before verifying."),
+                    self.env._(
+                        "give the evidence of the remediation before verifying."
+                    ),
                 )
         now = fields.Datetime.now()
         for review in self:
@@ -678,12 +682,16 @@ class VcCoiReview(models.Model):
     @api.model
     def _vc_flag_overdue_remediation(self):
         rule = self.env.ref("vendor_counsel.rule_vc_coi_review_remediation")
-        breached = self.env["business.deadline.timer"].sudo().search(
-            [
-                ("rule_id", "=", rule.id),
-                ("res_model", "=", self._name),
-                ("state", "=", "breached"),
-            ]
+        breached = (
+            self.env["business.deadline.timer"]
+            .sudo()
+            .search(
+                [
+                    ("rule_id", "=", rule.id),
+                    ("res_model", "=", self._name),
+                    ("state", "=", "breached"),
+                ]
+            )
         )
         reviews = self.search(
             [

@@ -94,10 +94,10 @@ class VcCoiSanction(models.Model):
     )
     severity = fields.Integer(related="sanction_type_id.severity", store=True)
     severity_assessment = fields.Text(
-        groups=COI_OFFICERS, help="视情节轻重: how serious the case is."
+        groups=COI_OFFICERS, help="How serious the case is (视情节轻重)."
     )
     decided_by_id = fields.Many2one(
-        "res.users", string="Decided By", readonly=True, copy=False, tracking=True
+        "res.users", readonly=True, copy=False, tracking=True
     )
     decision_date = fields.Date(readonly=True, copy=False, tracking=True)
     execution_date = fields.Date(readonly=True, copy=False)
@@ -296,9 +296,9 @@ class VcCoiSanction(models.Model):
                 ]
             )
         )
-        declarations = self.env["vc.coi.declaration"].browse(
-            set(timers.mapped("res_id"))
-        ).exists()
+        declarations = (
+            self.env["vc.coi.declaration"].browse(set(timers.mapped("res_id"))).exists()
+        )
         missing = declarations.filtered(lambda d: d.state in UNSUBMITTED)
         late = declarations.filtered(lambda d: d.state not in UNSUBMITTED + ("cancel",))
         proposals = self.browse()
@@ -306,9 +306,7 @@ class VcCoiSanction(models.Model):
             ("missing_declaration", missing),
             ("late_declaration", late),
         ):
-            todo = records - self._vc_open_proposals(
-                trigger, "declaration_id", records
-            )
+            todo = records - self._vc_open_proposals(trigger, "declaration_id", records)
             proposals |= self.create(
                 [
                     {

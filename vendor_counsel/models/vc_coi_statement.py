@@ -43,7 +43,8 @@ class VcCoiStatement(models.Model):
             ("officer", "Senior Officer"),
         ],
         string="As",
-        help="董事、监事、高级管理人员: the capacity in which the statement is made.",
+        help="The capacity in which the statement is made: director, supervisor or "
+        "senior officer (董事、监事、高级管理人员).",
     )
     occasion = fields.Selection(
         [("appointment", "On Appointment"), ("annual", "Annual Campaign")],
@@ -53,21 +54,21 @@ class VcCoiStatement(models.Model):
     year = fields.Integer(help="The year of the annual campaign.")
     acknowledged_situations = fields.Boolean(
         string="Situations Acknowledged",
-        help="已知《利益冲突管理制度》所列的相关利益冲突情形.",
+        help="The declarant knows the conflict situations the policy lists "
+        "(已知《利益冲突管理制度》所列的相关利益冲突情形).",
     )
     undertaking_declare = fields.Boolean(
         string="Undertakes to Declare",
-        help="将按照《利益冲突管理制度》申报本人所涉及的利益冲突(如有).",
+        help="Undertaking 1: to declare their conflicts of interest, if any, as "
+        "the policy requires.",
     )
     undertaking_avoid = fields.Boolean(
         string="Undertakes to Avoid Conflicts",
-        help="在本人担任公司董事、监事、高级管理人员期间,本人不从事或担任对公司有利益"
-        "冲突的行为或职务,避免与公司的利益冲突.",
+        help="Undertaking 2: during the tenure, to take no act or position that "
+        "conflicts with the company's interests.",
     )
     date = fields.Date(readonly=True, copy=False, string="Signed On")
-    signed_by_id = fields.Many2one(
-        "res.users", string="Signed By", readonly=True, copy=False
-    )
+    signed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     state = fields.Selection(
         [("draft", "To Sign"), ("signed", "Signed"), ("cancel", "Cancelled")],
         default="draft",

@@ -1,5 +1,6 @@
 from . import test_groups
 from . import test_common_smoke
+
 # --- vc_coi_review
 from . import test_coi_review
 from . import test_coi_sanction

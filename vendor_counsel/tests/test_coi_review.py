@@ -24,7 +24,9 @@ class TestCoiReview(CoiReviewCommon):
         self.assertEqual(submitted.state, "review")
         self.assertEqual(draft.state, "draft")
         self.assertFalse(self.Review.create_from_declarations(submitted | draft))
-        self.assertEqual(self.Review.search_count([("declaration_id", "=", submitted.id)]), 1)
+        self.assertEqual(
+            self.Review.search_count([("declaration_id", "=", submitted.id)]), 1
+        )
 
     def test_cron_opens_missing_reviews(self):
         """The hourly cron opens the review of every submitted declaration without
@@ -40,9 +42,11 @@ class TestCoiReview(CoiReviewCommon):
         declaration = self._declaration()
         action = self.Review.action_open_for_declarations(declaration)
         self.assertEqual(action["res_model"], "vc.coi.review")
-        self.assertEqual(action["res_id"], declaration and self.Review.search(
-            [("declaration_id", "=", declaration.id)]
-        ).id)
+        self.assertEqual(
+            action["res_id"],
+            declaration
+            and self.Review.search([("declaration_id", "=", declaration.id)]).id,
+        )
 
     # --- the whole cycle (W1 steps 4-11)
 
@@ -78,7 +82,9 @@ class TestCoiReview(CoiReviewCommon):
         )
         self.assertEqual(len(activity), 1)
         compliance.action_start_remediation()
-        self.assertEqual((review.state, review.remediation_state), ("remediation", "pending"))
+        self.assertEqual(
+            (review.state, review.remediation_state), ("remediation", "pending")
+        )
         self.assertEqual(declaration.state, "remediation")
         review.with_user(self.compliance).remediation_evidence = "Shares transferred"
         compliance.action_verify_remediation()
@@ -133,9 +139,7 @@ class TestCoiReview(CoiReviewCommon):
         """002/R6: the audit committee decides; compliance cannot."""
         review = self._review()
         review.with_user(self.compliance).action_to_decision()
-        review.with_user(self.committee).write(
-            {"decision_option": "accept"}
-        )
+        review.with_user(self.committee).write({"decision_option": "accept"})
         with self.assertRaisesRegex(UserError, "Audit Committee"):
             review.with_user(self.compliance).action_decide()
         self.assertEqual(review.validation_status, "pending")
@@ -210,9 +214,7 @@ class TestCoiReview(CoiReviewCommon):
         definition = self.env.ref(
             "vendor_counsel.tier_definition_vc_coi_review_committee"
         )
-        self.assertEqual(
-            definition.reviewer_field_id.name, "committee_user_ids"
-        )
+        self.assertEqual(definition.reviewer_field_id.name, "committee_user_ids")
         review = self._review()
         self.assertIn(self.committee, review.committee_user_ids)
         self.assertIn(self.manager, review.committee_user_ids)
@@ -232,7 +234,9 @@ class TestCoiReview(CoiReviewCommon):
     def test_r6_exactly_three_options(self):
         """002/R6: exactly three decisions: eliminate within N days, accept with no
         change, other (explained)."""
-        options = [key for key, _label in self.Review._fields["decision_option"].selection]
+        options = [
+            key for key, _label in self.Review._fields["decision_option"].selection
+        ]
         self.assertEqual(options, ["eliminate", "accept", "other"])
         review = self._review()
         review.with_user(self.compliance).action_to_decision()
@@ -255,7 +259,9 @@ class TestCoiReview(CoiReviewCommon):
         committee = review.with_user(self.committee)
         for days in (0, -1):
             with self.assertRaises(ValidationError), self.cr.savepoint():
-                committee.write({"decision_option": "eliminate", "elimination_days": days})
+                committee.write(
+                    {"decision_option": "eliminate", "elimination_days": days}
+                )
                 self.env.flush_all()
         committee.write({"decision_option": "eliminate", "elimination_days": 1})
         committee.action_decide()

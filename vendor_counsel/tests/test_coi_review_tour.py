@@ -23,7 +23,10 @@ class TestCoiReviewTour(HttpCase):
                     (
                         0,
                         0,
-                        {"kind": "holding", "counterparty_name": "上海恒远贸易有限公司"},
+                        {
+                            "kind": "holding",
+                            "counterparty_name": "上海恒远贸易有限公司",
+                        },
                     )
                 ],
             }

@@ -33,7 +33,12 @@ class TestCoiSanction(CoiReviewCommon):
         )
         self.assertEqual(
             ours.ids,
-            [self.admonition.id, self.criticism.id, self.censure.id, self.termination.id],
+            [
+                self.admonition.id,
+                self.criticism.id,
+                self.censure.id,
+                self.termination.id,
+            ],
         )
         self.assertLess(self.admonition.severity, self.criticism.severity)
         self.assertLess(self.censure.severity, self.termination.severity)
@@ -41,7 +46,9 @@ class TestCoiSanction(CoiReviewCommon):
             {"name": "Written Warning", "severity": 25}
         )
         ladder = self.env["vc.coi.sanction.type"].search([])
-        self.assertLess(ladder.ids.index(self.criticism.id), ladder.ids.index(warning.id))
+        self.assertLess(
+            ladder.ids.index(self.criticism.id), ladder.ids.index(warning.id)
+        )
         self.assertLess(ladder.ids.index(warning.id), ladder.ids.index(self.censure.id))
 
     def test_r7_committee_decides_the_sanction(self):
@@ -109,13 +116,15 @@ class TestCoiSanction(CoiReviewCommon):
 
     def _declaration_rule(self):
         """A submission deadline on declarations, as the declaration slice ships
-        one: 3 working days from the draft, met on submission (002/R3)."""
+        one: 3 working days from the draft, met on submission."""
         selection = "vendor_counsel.selection__vc_coi_declaration__state__"
         return self.env["business.deadline.rule"].create(
             {
                 "name": "Declaration (test)",
                 "model_id": self.env.ref("vendor_counsel.model_vc_coi_declaration").id,
-                "start_state_ids": [Command.set([self.env.ref(selection + "draft").id])],
+                "start_state_ids": [
+                    Command.set([self.env.ref(selection + "draft").id])
+                ],
                 "met_state_ids": [
                     Command.set(
                         [

@@ -52,9 +52,7 @@ class TestCoiStatement(CoiReviewCommon):
             [("annual", 2026), ("appointment", 0)],
         )
         self.assertEqual(set(statements.mapped("role")), {"officer"})
-        self.assertEqual(
-            statements.activity_ids.user_id, self.declarant_user
-        )
+        self.assertEqual(statements.activity_ids.user_id, self.declarant_user)
         # switched off: the 2027 campaign asks for nothing
         self.company.vc_coi_statement_with_annual = False
         self._declaration(kind="annual", year=2027, state="draft")
