@@ -61,6 +61,21 @@
     "demo": [
         # --- vc_evaluations
         "demo/vc_evaluations_demo.xml",
+        # each slice's views (with its menu items under the sections above)
+        # --- vc_coi_review
+        "security/vc_coi_review_security.xml",
+        "data/vc_coi_sanction_type_data.xml",
+        "data/vc_coi_review_data.xml",
+        "views/vc_coi_review_views.xml",
+        "views/vc_coi_sanction_views.xml",
+        "views/vc_coi_statement_views.xml",
+        "views/vc_coi_conflict_report_views.xml",
+        "report/vc_coi_review_report.xml",
+        "report/vc_coi_statement_report.xml",
+    ],
+    "demo": [
+        # --- vc_coi_review
+        "demo/vc_coi_review_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -23,3 +23,9 @@ from . import tier_definition
 
 # --- vc_evaluations
 from . import vc_evaluation_criterion
+
+# --- vc_coi_review
+from . import vc_coi_sanction
+from . import vc_coi_statement
+from . import vc_coi_conflict_report
+from . import tier_definition

@@ -26,3 +26,10 @@ from . import test_vc_evaluation_cron
 from . import test_vc_evaluation_security
 from . import test_vc_portal
 from . import test_vc_evaluations_tour
+# --- vc_coi_review
+from . import test_coi_review
+from . import test_coi_sanction
+from . import test_coi_statement
+from . import test_coi_review_security
+from . import test_coi_review_reporting
+from . import test_coi_review_tour
