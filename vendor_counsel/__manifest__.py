@@ -37,6 +37,12 @@
         "views/vc_payment_views.xml",
         "views/vc_budget_views.xml",
         "report/vc_payment_report.xml",
+        "security/vc_evaluation_security.xml",
+        "security/vc_portal_security.xml",
+        "data/vc_evaluation_data.xml",
+        "views/vc_evaluation_views.xml",
+        "views/vc_portal_templates.xml",
+        "report/vc_evaluation_report.xml",
         "security/vc_coi_decl_security.xml",
         "data/vc_coi_declaration_data.xml",
         "views/vc_coi_declarant_views.xml",
@@ -44,25 +50,6 @@
         "views/vc_coi_gift_views.xml",
         "views/vc_coi_consultation_views.xml",
         "report/vc_coi_declaration_report.xml",
-    ],
-    "demo": [
-        "demo/vc_firms_demo.xml",
-        "demo/vc_fees_demo.xml",
-        "demo/vc_coi_decl_demo.xml",
-        # each slice's views (with its menu items under the sections above)
-        # --- vc_evaluations
-        "security/vc_evaluation_security.xml",
-        "security/vc_portal_security.xml",
-        "data/vc_evaluation_data.xml",
-        "views/vc_evaluation_views.xml",
-        "views/vc_portal_templates.xml",
-        "report/vc_evaluation_report.xml",
-    ],
-    "demo": [
-        # --- vc_evaluations
-        "demo/vc_evaluations_demo.xml",
-        # each slice's views (with its menu items under the sections above)
-        # --- vc_coi_review
         "security/vc_coi_review_security.xml",
         "data/vc_coi_sanction_type_data.xml",
         "data/vc_coi_review_data.xml",
@@ -74,7 +61,10 @@
         "report/vc_coi_statement_report.xml",
     ],
     "demo": [
-        # --- vc_coi_review
+        "demo/vc_firms_demo.xml",
+        "demo/vc_fees_demo.xml",
+        "demo/vc_evaluations_demo.xml",
+        "demo/vc_coi_decl_demo.xml",
         "demo/vc_coi_review_demo.xml",
     ],
     "assets": {

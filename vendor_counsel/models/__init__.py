@@ -17,14 +17,9 @@ from . import vc_panel
 from . import res_users
 from . import vc_budget
 from . import vc_spend_report
+from . import vc_evaluation_criterion
 from . import vc_coi_gift
 from . import vc_coi_consultation
-from . import tier_definition
-
-# --- vc_evaluations
-from . import vc_evaluation_criterion
-
-# --- vc_coi_review
 from . import vc_coi_sanction
 from . import vc_coi_statement
 from . import vc_coi_conflict_report

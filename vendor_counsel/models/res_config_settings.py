@@ -58,6 +58,32 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.vc_payment_reminder_days", readonly=False
     )
 
+    # --- vc_evaluations
+    vc_eval_score_max = fields.Integer(
+        related="company_id.vc_eval_score_max", readonly=False
+    )
+    vc_eval_min_evaluators = fields.Integer(
+        related="company_id.vc_eval_min_evaluators", readonly=False
+    )
+    vc_eval_renew_threshold = fields.Float(
+        related="company_id.vc_eval_renew_threshold", readonly=False
+    )
+    vc_eval_warn_threshold = fields.Float(
+        related="company_id.vc_eval_warn_threshold", readonly=False
+    )
+    vc_eval_block_threshold = fields.Float(
+        related="company_id.vc_eval_block_threshold", readonly=False
+    )
+    vc_eval_interval_months = fields.Integer(
+        related="company_id.vc_eval_interval_months", readonly=False
+    )
+    vc_eval_renewal_days = fields.Integer(
+        related="company_id.vc_eval_renewal_days", readonly=False
+    )
+    vc_eval_create_filing = fields.Boolean(
+        related="company_id.vc_eval_create_filing", readonly=False
+    )
+
     # --- vc_coi_decl
     vc_coi_holding_exempt_pct = fields.Float(
         related="company_id.vc_coi_holding_exempt_pct", readonly=False
@@ -76,4 +102,12 @@ class ResConfigSettings(models.TransientModel):
     )
     vc_coi_transitional_unit = fields.Selection(
         related="company_id.vc_coi_transitional_unit", readonly=False
+    )
+
+    # --- vc_coi_review
+    vc_coi_statement_on_appointment = fields.Boolean(
+        related="company_id.vc_coi_statement_on_appointment", readonly=False
+    )
+    vc_coi_statement_with_annual = fields.Boolean(
+        related="company_id.vc_coi_statement_with_annual", readonly=False
     )

@@ -793,6 +793,154 @@ class ResPartner(models.Model):
         action["context"] = {"search_default_group_by_engagement": 1}
         return action
 
+    # --- vc_evaluations (000/E-VC-9): the firm's counsel history and standing
+    vc_evaluation_ids = fields.One2many(
+        "vc.evaluation", "firm_id", string="Counsel Evaluations"
+    )
+    vc_evaluation_last_score = fields.Float(
+        string="Last Evaluation Score",
+        compute="_compute_vc_evaluation_standing",
+        store=True,
+        help="Score of the firm's last done evaluation of the firm itself.",
+    )
+    vc_evaluation_outcome = fields.Selection(
+        [
+            ("renew", "Renewal Proposed"),
+            ("keep", "Satisfactory"),
+            ("warn", "Warning"),
+            ("dismiss", "Dismissal Proposed"),
+        ],
+        string="Last Evaluation Outcome",
+        compute="_compute_vc_evaluation_standing",
+        store=True,
+    )
+    vc_evaluation_block = fields.Boolean(
+        string="Blocked by Evaluation",
+        compute="_compute_vc_evaluation_standing",
+        store=True,
+        help="000/E-VC-9: the last evaluation scored below the dismissal threshold; "
+        "the firm may not be engaged again.",
+    )
+    vc_engagement_count = fields.Integer(
+        string="Engagements", compute="_compute_vc_counsel_history"
+    )
+    vc_evaluation_count = fields.Integer(
+        string="Evaluations", compute="_compute_vc_counsel_history"
+    )
+    vc_evaluation_avg_score = fields.Float(
+        string="Average Evaluation Score", compute="_compute_vc_counsel_history"
+    )
+
+    @api.depends(
+        "vc_evaluation_ids.state",
+        "vc_evaluation_ids.score",
+        "vc_evaluation_ids.outcome",
+        "vc_evaluation_ids.date",
+        "vc_evaluation_ids.lawyer_id",
+    )
+    def _compute_vc_evaluation_standing(self):
+        last = self.env["vc.evaluation"]._vc_last_done(self.ids, firm_level=True)
+        for partner in self:
+            evaluation = last.get(partner.id)
+            partner.vc_evaluation_last_score = evaluation.score if evaluation else 0.0
+            partner.vc_evaluation_outcome = evaluation.outcome if evaluation else False
+            partner.vc_evaluation_block = bool(
+                evaluation and evaluation.outcome == "dismiss"
+            )
+
+    @api.depends_context("uid")
+    def _compute_vc_counsel_history(self):
+        """Counts and the average score, one grouped query per model for the set."""
+        firms = self.filtered("id")
+        engagements, evaluations = {}, {}
+        # counted with the user's own rights: someone without outside-counsel
+        # access sees zeros instead of an access error on the partner
+        if self.env["vc.engagement"].has_access("read"):
+            engagements = dict(
+                self.env["vc.engagement"]._read_group(
+                    [("firm_id", "in", firms.ids)], ["firm_id"], ["__count"]
+                )
+            )
+        if self.env["vc.evaluation"].has_access("read"):
+            evaluations = {
+                firm: (count, avg)
+                for firm, count, avg in self.env["vc.evaluation"]._read_group(
+                    [("firm_id", "in", firms.ids), ("state", "=", "done")],
+                    ["firm_id"],
+                    ["__count", "score:avg"],
+                )
+            }
+        for partner in self:
+            count, avg = evaluations.get(partner, (0, 0.0))
+            partner.vc_engagement_count = engagements.get(partner, 0)
+            partner.vc_evaluation_count = count
+            partner.vc_evaluation_avg_score = avg
+
+    def action_vc_view_evaluations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vendor_counsel.vc_evaluation_action"
+        )
+        action["domain"] = [("firm_id", "=", self.id)]
+        action["context"] = {"default_firm_id": self.id}
+        return action
+
+    def action_vc_view_engagements(self):
+        self.ensure_one()
+        name = self.env._("Engagements")
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": "vc.engagement",
+            "view_mode": "list,form",
+            "domain": [("firm_id", "=", self.id)],
+            "context": {"default_firm_id": self.id},
+        }
+
+    @api.model
+    def _vc_evaluation_breaches(self, partners, on_date=None):
+        """000/E-VC-9: the standing from the last done evaluation on or before
+        ``on_date``, in the structure of ``_vc_eligibility`` (the lead merges it
+        there): a dismissal proposal blocks, a warning warns. Firms are judged by
+        their firm-level evaluations, lawyers by their own; one query."""
+        on_date = on_date or fields.Date.context_today(self)
+        result = {partner.id: [] for partner in partners}
+        firms = partners.filtered("vc_is_law_firm")
+        lawyers = partners - firms
+        last = self.env["vc.evaluation"]._vc_last_done(
+            firms.ids, on_date=on_date, firm_level=True
+        )
+        last.update(
+            self.env["vc.evaluation"]._vc_last_done(lawyers.ids, on_date=on_date)
+        )
+        for partner_id, evaluation in last.items():
+            if evaluation.outcome == "dismiss":
+                result[partner_id].append(
+                    (
+                        "000/E-VC-9",
+                        "block",
+                        self.env._(
+                            "evaluation %(name)s scored %(score).2f: dismissal "
+                            "proposed",
+                            name=evaluation.name,
+                            score=evaluation.score,
+                        ),
+                    )
+                )
+            elif evaluation.outcome == "warn":
+                result[partner_id].append(
+                    (
+                        "000/E-VC-9",
+                        "warn",
+                        self.env._(
+                            "evaluation %(name)s scored %(score).2f: warning",
+                            name=evaluation.name,
+                            score=evaluation.score,
+                        ),
+                    )
+                )
+        return result
+
     # --- vc_coi_decl
     def action_vc_register_declarant(self):
         """Register this outside law firm (or person) as a conflict of interest

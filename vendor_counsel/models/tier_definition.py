@@ -18,7 +18,4 @@ class TierDefinition(models.Model):
             "vc.payment",
             "vc.coi.review",
             "vc.coi.waiver",
-        """The outside-counsel approvals: the audit committee's COI decision."""
-        return super()._get_tier_validation_model_names() + [
-            "vc.coi.review",
         ]

@@ -155,3 +155,30 @@ class VcEngagement(models.Model):
             "search_default_group_by_engagement": 0,
         }
         return action
+
+    # --- vc_evaluations
+    evaluation_ids = fields.One2many("vc.evaluation", "engagement_id")
+    evaluation_count = fields.Integer(compute="_compute_evaluation_count")
+
+    def _compute_evaluation_count(self):
+        counts = dict(
+            self.env["vc.evaluation"]._read_group(
+                [("engagement_id", "in", self.filtered("id").ids)],
+                ["engagement_id"],
+                ["__count"],
+            )
+        )
+        for engagement in self:
+            engagement.evaluation_count = counts.get(engagement, 0)
+
+    def action_view_evaluations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vendor_counsel.vc_evaluation_action"
+        )
+        action["domain"] = [("engagement_id", "=", self.id)]
+        action["context"] = {
+            "default_engagement_id": self.id,
+            "default_firm_id": self.firm_id.id,
+        }
+        return action

@@ -16,16 +16,18 @@ from . import test_vc_fees_security
 from . import test_vc_fees_report
 from . import test_vc_fees_tour
 
-# --- vc_coi_decl
-from . import test_coi_declaration
-from . import test_coi_decl_security
-from . import test_coi_decl_tour
 # --- vc_evaluations
 from . import test_vc_evaluation
 from . import test_vc_evaluation_cron
 from . import test_vc_evaluation_security
 from . import test_vc_portal
 from . import test_vc_evaluations_tour
+
+# --- vc_coi_decl
+from . import test_coi_declaration
+from . import test_coi_decl_security
+from . import test_coi_decl_tour
+
 # --- vc_coi_review
 from . import test_coi_review
 from . import test_coi_sanction
