@@ -82,3 +82,14 @@ class ResPartner(models.Model):
             for rule, level, message in items
             if level == "warn"
         ]
+
+    # --- vc_requests (stub, replaced by vc_firms)
+    @api.model
+    def _vc_panel_firms(self, practice_area=None, on_date=None, company=None):
+        """The law firms on a valid panel for ``practice_area`` on ``on_date`` in
+        ``company`` (000/R-VC-20). Stub until the firms slice: the law firms that
+        practise the area."""
+        domain = [("vc_is_law_firm", "=", True)]
+        if practice_area:
+            domain.append(("vc_practice_area_ids", "in", practice_area.ids))
+        return self.search(domain)

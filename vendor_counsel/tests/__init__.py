@@ -1,2 +1,4 @@
 from . import test_groups
 from . import test_common_smoke
+# --- vc_requests
+from . import test_vc_request
