@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 
 class VcSelection(models.Model):
@@ -380,6 +381,40 @@ class VcSelection(models.Model):
         self.with_context(skip_validation_check=True).write({"state": "cancel"})
         return True
 
+    def _score_sheet(self):
+        """The score sheet's matrix: per bidder, the mean score of each criterion
+        (one grouped query), the weighted total and the rank."""
+        self.ensure_one()
+        self.env["vc.selection.score"].flush_model(
+            ["selection_id", "candidate_id", "criterion_id", "score"]
+        )
+        self.env.cr.execute(
+            SQL(
+                """SELECT candidate_id, criterion_id, AVG(score)
+                     FROM vc_selection_score
+                    WHERE selection_id = %(selection)s
+                 GROUP BY candidate_id, criterion_id""",
+                selection=self.id,
+            )
+        )
+        means = {(cand, crit): mean for cand, crit, mean in self.env.cr.fetchall()}
+        # one query each for the candidates and the criteria, whatever their count
+        self.candidate_ids.fetch(["state", "rank", "firm_id", "quote_amount"])
+        self.criterion_ids.fetch(["name", "weight"])
+        candidates = self.candidate_ids.filtered(
+            lambda c: c.state in ("bid", "awarded", "lost")
+        ).sorted(lambda c: (c.rank or 10**6, c.id))
+        return [
+            {
+                "candidate": candidate,
+                "scores": [
+                    means.get((candidate.id, criterion.id))
+                    for criterion in self.criterion_ids
+                ],
+            }
+            for candidate in candidates
+        ]
+
     def action_view_request(self):
         self.ensure_one()
         return {
@@ -515,6 +550,7 @@ class VcSelectionCandidate(models.Model):
         """Set-based: the mean score per candidate and criterion in one grouped
         query, then weighted by the criteria."""
         means = defaultdict(dict)
+        criterion_ids = set()
         if self.ids:
             for candidate, criterion, mean in self.env[
                 "vc.selection.score"
@@ -523,12 +559,15 @@ class VcSelectionCandidate(models.Model):
                 ["candidate_id", "criterion_id"],
                 ["score:avg"],
             ):
-                means[candidate.id][criterion] = mean
+                means[candidate.id][criterion.id] = mean
+                criterion_ids.add(criterion.id)
+        criteria = self.env["vc.selection.criterion"].browse(criterion_ids)
+        weights = {criterion.id: criterion.weight for criterion in criteria}
         for candidate in self:
             scored = means.get(candidate.id, {})
-            weight = sum(criterion.weight for criterion in scored)
+            weight = sum(weights[criterion] for criterion in scored)
             candidate.score_total = (
-                sum(mean * criterion.weight for criterion, mean in scored.items())
+                sum(mean * weights[criterion] for criterion, mean in scored.items())
                 / weight
                 if weight
                 else 0.0

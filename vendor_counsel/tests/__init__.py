@@ -4,3 +4,4 @@ from . import test_common_smoke
 from . import test_vc_request
 from . import test_vc_selection
 from . import test_vc_requests_security
+from . import test_vc_requests_report
