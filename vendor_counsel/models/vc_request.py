@@ -169,6 +169,16 @@ class VcRequest(models.Model):
         related="company_id.vc_executive_user_id",
         store=True,
     )
+    legal_reviewer_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_reviewer_pools",
+        string="Legal Department Reviewers",
+    )
+    general_counsel_reviewer_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_reviewer_pools",
+        string="General Counsel Reviewers",
+    )
     rejection_reason = fields.Text(tracking=True)
     date_approved = fields.Date(string="Approved On", readonly=True, copy=False)
     selection_ids = fields.One2many("vc.selection", "request_id", string="Selections")
@@ -183,6 +193,22 @@ class VcRequest(models.Model):
     can_start_selection = fields.Boolean(compute="_compute_can")
     can_cancel = fields.Boolean(compute="_compute_can")
     can_reset_draft = fields.Boolean(compute="_compute_can")
+
+    def _compute_reviewer_pools(self):
+        """The tiers' reviewers: the members of the legal and general counsel
+        groups, those who hold them through a higher role included (the
+        administrator of outside counsel)."""
+        legal = self._vc_group_members("vendor_counsel.group_vendor_counsel_legal")
+        general_counsel = self._vc_group_members(
+            "vendor_counsel.group_vendor_counsel_general_counsel"
+        )
+        for request in self:
+            request.legal_reviewer_ids = legal
+            request.general_counsel_reviewer_ids = general_counsel
+
+    def _vc_group_members(self, xmlid):
+        """Users holding the group, directly or through a higher role."""
+        return self.env.ref(xmlid).all_user_ids
 
     @api.depends("proposed_firm_id", "practice_area_id", "company_id")
     def _compute_is_off_panel(self):

@@ -86,6 +86,11 @@ class VcSelection(models.Model):
         tracking=True,
     )
     award_reason = fields.Text(tracking=True)
+    leadership_reviewer_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_leadership_reviewer_ids",
+        string="Leadership Reviewers",
+    )
     date_awarded = fields.Date(string="Awarded On", readonly=True, copy=False)
     engagement_id = fields.Many2one("vc.engagement", readonly=True, copy=False)
     min_invited = fields.Integer(
@@ -104,6 +109,15 @@ class VcSelection(models.Model):
     can_award = fields.Boolean(compute="_compute_can")
     can_create_engagement = fields.Boolean(compute="_compute_can")
     can_cancel = fields.Boolean(compute="_compute_can")
+
+    def _compute_leadership_reviewer_ids(self):
+        """The award's reviewers: the general counsel group's members, those who
+        hold it through a higher role included."""
+        members = self.env["vc.request"]._vc_group_members(
+            "vendor_counsel.group_vendor_counsel_general_counsel"
+        )
+        for selection in self:
+            selection.leadership_reviewer_ids = members
 
     @api.depends("procedure", "engagement_type", "company_id")
     def _compute_minimums(self):
