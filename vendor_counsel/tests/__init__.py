@@ -5,3 +5,4 @@ from . import test_vc_request
 from . import test_vc_selection
 from . import test_vc_requests_security
 from . import test_vc_requests_report
+from . import test_vc_requests_tour
