@@ -155,8 +155,8 @@ class TestVcRequest(VcRequestsCommon):
             self.assertFalse(request.needs_executive_approval, kind)
 
     def test_branch_no_retained(self):
-        """000/R-VC-18: a branch or a functional centre may not request retained
-        counsel; an office (not named) may."""
+        """000/R-VC-18, 000/WF-VC-6: a branch or a functional centre may not request
+        retained counsel; headquarters may."""
         for kind in ("branch", "functional_centre"):
             self.company.vc_unit_kind = kind
             request = self._new_request(engagement_type="retained")

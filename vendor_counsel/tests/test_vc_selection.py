@@ -173,8 +173,8 @@ class TestVcSelection(VcRequestsCommon):
 
     # ------------------------------------------------------------ eligibility
     def test_eligibility_on_invite_and_award(self):
-        """000/R-VC-21: invitation and award go through the eligibility API: a
-        blocking breach refuses them."""
+        """Invitation and award go through the firms' eligibility API: a blocking
+        breach refuses them."""
         selection = self._open_selection()
         candidates = self._invited(selection, self.firm, self.firm2)
         self._to_scoring(selection, candidates)
