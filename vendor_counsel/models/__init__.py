@@ -12,6 +12,7 @@ from . import vc_filing
 from . import vc_payment
 from . import vc_evaluation
 from . import vc_coi_review
+
 # --- vc_requests
 from . import vc_matter_scenario
 from . import vc_selection_criterion

@@ -217,7 +217,8 @@ class VcRequest(models.Model):
         for request in self:
             firm = request.proposed_firm_id
             request.is_off_panel = bool(firm) and firm not in Partner._vc_panel_firms(
-                request.practice_area_id, request.date_service_start or today,
+                request.practice_area_id,
+                request.date_service_start or today,
                 request.company_id,
             )
 
@@ -356,7 +357,10 @@ class VcRequest(models.Model):
                         "attached (000/R-VC-19)."
                     ),
                 )
-            if request.is_urgent_exception and not (request.urgent_reason or "").strip():
+            if (
+                request.is_urgent_exception
+                and not (request.urgent_reason or "").strip()
+            ):
                 self._raise_missing(
                     request,
                     self.env._("say why the matter is urgent (000/R-VC-12)."),
@@ -388,9 +392,7 @@ class VcRequest(models.Model):
         self._check_state(("draft",), self.env._("Submitting"))
         if not self.env.user.has_group("vendor_counsel.group_vendor_counsel_legal"):
             if self.filtered(lambda r: r.user_id != self.env.user):
-                raise UserError(
-                    self.env._("Only the requester submits a request.")
-                )
+                raise UserError(self.env._("Only the requester submits a request."))
         late = self._check_submittable()
         (self - late).write(
             {"state": "submitted", "date_submitted": fields.Date.context_today(self)}

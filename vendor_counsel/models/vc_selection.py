@@ -52,9 +52,7 @@ class VcSelection(models.Model):
     )
     # --- vc_requests
     procedure = fields.Selection(related="request_id.procedure", store=True)
-    engagement_type = fields.Selection(
-        related="request_id.engagement_type", store=True
-    )
+    engagement_type = fields.Selection(related="request_id.engagement_type", store=True)
     practice_area_id = fields.Many2one(related="request_id.practice_area_id")
     department_id = fields.Many2one(related="request_id.department_id", store=True)
     requester_id = fields.Many2one(related="request_id.user_id", store=True)
@@ -93,9 +91,7 @@ class VcSelection(models.Model):
     )
     date_awarded = fields.Date(string="Awarded On", readonly=True, copy=False)
     engagement_id = fields.Many2one("vc.engagement", readonly=True, copy=False)
-    min_invited = fields.Integer(
-        string="Minimum Invited", compute="_compute_minimums"
-    )
+    min_invited = fields.Integer(string="Minimum Invited", compute="_compute_minimums")
     min_considered = fields.Integer(
         string="Minimum Considered", compute="_compute_minimums"
     )
@@ -143,9 +139,7 @@ class VcSelection(models.Model):
             selection.bid_count = len(
                 candidates.filtered(lambda c: c.state in ("bid", "awarded", "lost"))
             )
-            selection.shortlisted_count = len(
-                candidates.filtered("is_shortlisted")
-            )
+            selection.shortlisted_count = len(candidates.filtered("is_shortlisted"))
 
     @api.depends_context("uid")
     @api.depends("state", "winner_id", "validation_status", "engagement_id")
@@ -287,7 +281,9 @@ class VcSelection(models.Model):
                 "criterion_id": criterion.id,
             }
             for selection in self
-            for candidate in selection.candidate_ids.filtered(lambda c: c.state == "bid")
+            for candidate in selection.candidate_ids.filtered(
+                lambda c: c.state == "bid"
+            )
             for evaluator in selection.evaluator_ids
             for criterion in selection.criterion_ids
             if (candidate.id, evaluator.id, criterion.id) not in existing
@@ -550,9 +546,7 @@ class VcSelectionCandidate(models.Model):
 
     @api.depends("firm_id", "selection_id.engagement_type")
     def _compute_is_preferred(self):
-        special = self.filtered(
-            lambda c: c.selection_id.engagement_type == "special"
-        )
+        special = self.filtered(lambda c: c.selection_id.engagement_type == "special")
         retained = special.selection_id._retained_firms() if special else False
         for candidate in self:
             candidate.is_preferred = (
@@ -628,9 +622,10 @@ class VcSelectionCandidate(models.Model):
         today = fields.Date.context_today(self)
         Partner = self.env["res.partner"]
         for candidate in self:
-            if not candidate.is_on_panel and not (
-                candidate.off_panel_reason or ""
-            ).strip():
+            if (
+                not candidate.is_on_panel
+                and not (candidate.off_panel_reason or "").strip()
+            ):
                 self._raise_missing(
                     candidate,
                     self.env._(

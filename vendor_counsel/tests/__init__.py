@@ -1,5 +1,6 @@
 from . import test_groups
 from . import test_common_smoke
+
 # --- vc_requests
 from . import test_vc_request
 from . import test_vc_selection

@@ -183,7 +183,9 @@ class TestVcRequest(VcRequestsCommon):
         self.assertEqual(request.state, "approved")
         # headquarters' retained counsel: no executive tier
         self.company.vc_unit_kind = "headquarters"
-        self.assertFalse(self._new_request(engagement_type="retained").needs_executive_approval)
+        self.assertFalse(
+            self._new_request(engagement_type="retained").needs_executive_approval
+        )
 
     # ------------------------------------------------------------ R-VC-20 / 26
     def test_internal_first_required(self):
