@@ -99,7 +99,6 @@ class VcRequest(models.Model):
     )
     proposed_firm_id = fields.Many2one(
         "res.partner",
-        string="Proposed Firm",
         domain=[("vc_is_law_firm", "=", True)],
         tracking=True,
     )
@@ -124,7 +123,6 @@ class VcRequest(models.Model):
         "vc_request_written_request_rel",
         "request_id",
         "attachment_id",
-        string="Written Request",
         help="000/R-VC-19: a subsidiary's retained counsel needs a written request.",
     )
     date_submit_by = fields.Date(

@@ -79,7 +79,6 @@ class VcSelection(models.Model):
     score_ids = fields.One2many("vc.selection.score", "selection_id", string="Scores")
     winner_id = fields.Many2one(
         "vc.selection.candidate",
-        string="Winner",
         domain="[('selection_id', '=', id), ('state', '=', 'bid')]",
         tracking=True,
     )
