@@ -40,5 +40,8 @@ class TestVcRequestsTour(HttpCase):
         selection = request.selection_ids
         self.assertEqual(selection.state, "awarded")
         self.assertEqual(selection.invited_count, 2)
-        self.assertEqual(selection.winner_id.quote_amount, 280000)
-        self.assertEqual(request.engagement_ids.fee_amount, 280000)
+        self.assertEqual(selection.winner_id.rank, 1)
+        self.assertEqual(selection.winner_id.score_total, 90)
+        self.assertEqual(
+            request.engagement_ids.fee_amount, selection.winner_id.quote_amount
+        )

@@ -207,7 +207,7 @@ registry.category("web_tour.tours").add("vc_requests_tour", {
             trigger: ".o_form_saved .o_field_widget[name='score_ids'] .o_data_row",
         },
         {
-            content: "Score the first firm",
+            content: "Score the first bidder",
             trigger:
                 ".o_field_widget[name='score_ids'] .o_data_row:nth-child(1) td[name='score']",
             run: "click",
@@ -216,26 +216,6 @@ registry.category("web_tour.tours").add("vc_requests_tour", {
             trigger:
                 ".o_field_widget[name='score_ids'] .o_data_row:nth-child(1).o_selected_row [name='score'] input",
             run: "edit 90",
-        },
-        {
-            content: "Save the row",
-            trigger: ".o_form_button_save",
-            run: "click",
-        },
-        {
-            content: "Saved",
-            trigger: ".o_form_saved",
-        },
-        {
-            content: "Score the second firm",
-            trigger:
-                ".o_field_widget[name='score_ids'] .o_data_row:nth-child(2) td[name='score']",
-            run: "click",
-        },
-        {
-            trigger:
-                ".o_field_widget[name='score_ids'] .o_data_row:nth-child(2).o_selected_row [name='score'] input",
-            run: "edit 80",
         },
         {
             content: "Save the scores",
@@ -252,6 +232,10 @@ registry.category("web_tour.tours").add("vc_requests_tour", {
             trigger:
                 ".o_field_widget[name='candidate_ids'] .o_data_row:has(td[name='rank']:contains(1)) button[name='action_choose_winner']",
             run: "click",
+        },
+        {
+            content: "The winner is chosen",
+            trigger: ".o_form_saved button[name='action_request_award']",
         },
         {
             content: "Open the award page",
