@@ -52,7 +52,8 @@ registry.category("web_tour.tours").add("vc_requests_tour", {
         },
         {
             content: "The form shows the latest submission date",
-            trigger: ".o_form_saved .o_field_widget[name='date_submit_by']:contains(2027)",
+            trigger:
+                ".o_form_saved .o_field_widget[name='date_submit_by']:contains(2027)",
         },
         {
             content: "Submit to the legal department",
