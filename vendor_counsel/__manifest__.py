@@ -66,6 +66,18 @@
         "demo/vc_evaluations_demo.xml",
         "demo/vc_coi_decl_demo.xml",
         "demo/vc_coi_review_demo.xml",
+        # each slice's views (with its menu items under the sections above)
+        # --- vc_requests
+        "security/vc_request_security.xml",
+        "data/vc_request_data.xml",
+        "data/vc_request_tier_data.xml",
+        "views/vc_request_views.xml",
+        "views/vc_selection_views.xml",
+        "report/vc_request_report.xml",
+    ],
+    "demo": [
+        # --- vc_requests
+        "demo/vc_requests_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -23,4 +23,8 @@ from . import vc_coi_consultation
 from . import vc_coi_sanction
 from . import vc_coi_statement
 from . import vc_coi_conflict_report
+
+# --- vc_requests
+from . import vc_matter_scenario
+from . import vc_selection_criterion
 from . import tier_definition

@@ -18,4 +18,9 @@ class TierDefinition(models.Model):
             "vc.payment",
             "vc.coi.review",
             "vc.coi.waiver",
+        """The outside-counsel approvals: requests (000/WF-VC-2) and awards of a
+        selection (000/WF-VC-3)."""
+        return super()._get_tier_validation_model_names() + [
+            "vc.request",
+            "vc.selection",
         ]

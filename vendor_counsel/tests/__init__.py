@@ -35,3 +35,9 @@ from . import test_coi_statement
 from . import test_coi_review_security
 from . import test_coi_review_reporting
 from . import test_coi_review_tour
+# --- vc_requests
+from . import test_vc_request
+from . import test_vc_selection
+from . import test_vc_requests_security
+from . import test_vc_requests_report
+from . import test_vc_requests_tour
