@@ -82,3 +82,26 @@ class ResPartner(models.Model):
             for rule, level, message in items
             if level == "warn"
         ]
+
+    # --- vc_engagements
+    vc_engagement_count = fields.Integer(
+        string="Engagements", compute="_compute_vc_engagement_count"
+    )
+
+    def _compute_vc_engagement_count(self):
+        counts = dict(
+            self.env["vc.engagement"]._read_group(
+                [("firm_id", "in", self.ids)], ["firm_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.vc_engagement_count = counts.get(partner, 0)
+
+    def action_vc_view_engagements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vendor_counsel.vc_engagement_action"
+        )
+        action["domain"] = [("firm_id", "=", self.id)]
+        action["context"] = {"default_firm_id": self.id}
+        return action
