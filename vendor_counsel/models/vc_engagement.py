@@ -488,7 +488,9 @@ class VcEngagement(models.Model):
                 )
             engagement.renewal_notice_date = notice
 
-    @api.depends("company_id", "company_id.parent_id")
+    @api.depends(
+        "company_id", "company_id.parent_id", "company_id.vc_filing_required_parent"
+    )
     def _compute_filing_required(self):
         """000/A-13: a non-parent company always files; the parent as set."""
         for engagement in self:
@@ -733,6 +735,8 @@ class VcEngagement(models.Model):
         self._check_state(["review"], action)
         self._check_legal(action)
         _ = self.env._
+        # need_validation has no dependencies: never trust a cached value
+        self.invalidate_recordset(["need_validation", "validation_status"])
         for engagement in self:
             if not engagement.date_signed:
                 self._raise_missing(engagement, _("enter the signing date."))
