@@ -42,4 +42,5 @@ class TestVcEngagementTour(HttpCase):
         )
         self.assertEqual(engagement.state, "signed")
         self.assertEqual(engagement.date_signed, date(2026, 9, 29))
+        self.assertEqual(engagement.date_start, date(2026, 10, 1))
         self.assertEqual(engagement.filing_ids.state, "submitted")

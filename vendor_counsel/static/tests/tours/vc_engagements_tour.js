@@ -16,12 +16,7 @@ function date(name, value) {
         {
             content: `Enter ${name}`,
             trigger: `.o_field_widget[name='${name}'] input`,
-            run: `edit ${value}`,
-        },
-        {
-            content: "Close the date picker",
-            trigger: ".o_form_view .oe_title",
-            run: "click",
+            run: `edit ${value} && press Enter`,
         },
     ];
 }
@@ -99,6 +94,10 @@ registry.category("web_tour.tours").add("vc_engagements_tour", {
             run: "click",
         },
         {
+            content: "The engagement is in legal review",
+            trigger: ".o_form_saved button[name='action_legal_validate']",
+        },
+        {
             content: "Open the legal review",
             trigger: ".o_notebook a[name='legal_review']",
             run: "click",
@@ -124,6 +123,10 @@ registry.category("web_tour.tours").add("vc_engagements_tour", {
             run: "click",
         },
         {
+            content: "The review is saved",
+            trigger: ".o_form_saved .o_field_widget[name='review_feasibility'] input:checked",
+        },
+        {
             content: "Request the approval",
             trigger: ".o_form_saved button[name='request_validation']",
             run: "click",
@@ -135,7 +138,7 @@ registry.category("web_tour.tours").add("vc_engagements_tour", {
         },
         {
             content: "The approval is complete",
-            trigger: ".o_form_saved:not(:has(button[name='validate_tier']))",
+            trigger: ".o_form_saved .alert-success .fa-thumbs-up",
         },
         ...date("date_signed", "09/29/2026"),
         {
@@ -145,20 +148,20 @@ registry.category("web_tour.tours").add("vc_engagements_tour", {
         },
         {
             content: "The signing date is saved",
-            trigger: ".o_form_saved .o_field_widget[name='date_signed'] input:value(09/29/2026)",
+            trigger: ".o_form_view:not(:has(.o_form_status_indicator_buttons:not(.invisible)))",
         },
         {
             content: "Sign",
-            trigger: ".o_form_saved button[name='action_sign']",
+            trigger: ".o_form_view button[name='action_sign']",
             run: "click",
         },
         {
             content: "The engagement is signed",
-            trigger: ".o_form_saved button[name='action_activate']",
+            trigger: ".o_form_view button[name='action_activate']",
         },
         {
             content: "Create the filing",
-            trigger: ".o_form_saved button[name='action_create_filing']",
+            trigger: ".o_form_view button[name='action_create_filing']",
             run: "click",
         },
         {
