@@ -75,7 +75,7 @@ class TestVcEngagement(VcEngagementsCommon):
         self.assertIn("Fee amount", engagement.missing_elements)
 
     def test_r_vc_04_a_5_r_vc_16_retained_term(self):
-        """000/R-VC-04, A-5, R-VC-16: a retained counsel's term defaults to 12
+        """000/R-VC-04, 000/A-5, 000/R-VC-16: a retained counsel's term defaults to 12
         months from its start; a longer term (R-VC-16: more than a year) only
         warns and still signs; the setting changes the default."""
         engagement = self._complete_engagement(
@@ -109,7 +109,7 @@ class TestVcEngagement(VcEngagementsCommon):
         self.assertEqual(special.fee_type, "contingency")
 
     def test_hr_d12_1_2_chairman_threshold(self):
-        """003/HR-D12-1, HR-D12-2: up to 30,000 the general manager approves; above
+        """003/HR-D12-1, 003/HR-D12-2: up to 30,000 the general manager approves; above
         it the chairman too; the threshold is a setting."""
         at = self._complete_engagement(fee_amount=30000)
         above = self._complete_engagement(fee_amount=30000.01)
@@ -148,7 +148,7 @@ class TestVcEngagement(VcEngagementsCommon):
         )
 
     def test_hr_d12_4_7_gm_always_first(self):
-        """003/HR-D12-4, HR-D12-7: every contract passes the general manager, who
+        """003/HR-D12-4, 003/HR-D12-7: every contract passes the general manager, who
         reviews before the chairman; signing waits for the approval."""
         engagement = self._complete_engagement(fee_amount=1000)
         self._to_review(engagement)

@@ -29,7 +29,7 @@ class TestVcFiling(VcEngagementsCommon):
         self.assertEqual(self._due(engagement), datetime(2026, 10, 12, 9, 0))
 
     def test_r_vc_09_on_time_and_late(self):
-        """000/R-VC-09, C-VC-1: a filing submitted on the due day is on time and
+        """000/R-VC-09, 000/C-VC-1: a filing submitted on the due day is on time and
         meets the deadline; one day later it is flagged late."""
         with freeze_time("2026-09-29 06:00:00"):
             on_time = self._sign(self._complete_engagement(), date(2026, 9, 29))
@@ -170,8 +170,8 @@ class TestVcFiling(VcEngagementsCommon):
         self.assertEqual(timer.state, "met")
 
     def test_timeliness_report_query_count(self):
-        """The on-time report is one grouped query whatever the number of
-        filings."""
+        """003/HR-D15-8: the on-time report (by month and unit) is one grouped
+        query whatever the number of filings."""
         engagement = self._sign(self._complete_engagement())
         self._file(engagement)
         self.env.invalidate_all()
