@@ -12,6 +12,7 @@ from . import vc_filing
 from . import vc_payment
 from . import vc_evaluation
 from . import vc_coi_review
+
 # --- vc_engagements
 from . import vc_deliverable
 from . import tier_definition

@@ -175,7 +175,7 @@ class VcEngagement(models.Model):
     )
     # 000/R-VC-03: the contract's elements
     duties = fields.Text(string="Duties and Tasks")
-    service_method = fields.Text(string="Service Method")
+    service_method = fields.Text()
     payment_method = fields.Text(string="Fees and Payment Method")
     assessment_method = fields.Text()
     acceptance_method = fields.Text(string="Acceptance of Work Results")
@@ -370,8 +370,8 @@ class VcEngagement(models.Model):
         for engagement in self:
             if engagement.engagement_type == "retained" and engagement.date_start:
                 months = engagement.company_id.vc_retained_term_months
-                engagement.date_end = (
-                    engagement.date_start + relativedelta(months=months, days=-1)
+                engagement.date_end = engagement.date_start + relativedelta(
+                    months=months, days=-1
                 )
             else:
                 engagement.date_end = engagement.date_end
@@ -424,34 +424,33 @@ class VcEngagement(models.Model):
         """000/R-VC-03 (D2 第九条, D7 第十二条): the labels of the mandatory
         contract elements this engagement still lacks."""
         self.ensure_one()
-        _ = self.env._
         missing = []
         if not self.lawyer_ids:
-            missing.append(_("Lawyers"))
+            missing.append(self.env._("Lawyers"))
         elif not all(self.lawyer_ids.mapped("vc_licence_number")):
-            missing.append(_("Lawyers' practice licence numbers"))
+            missing.append(self.env._("Lawyers' practice licence numbers"))
         labels = {
-            "duties": _("Duties and specific tasks"),
-            "service_method": _("Service or agency method"),
-            "payment_method": _("Payment method"),
-            "assessment_method": _("Assessment method"),
-            "acceptance_method": _("Acceptance of work results"),
-            "confidentiality_clause": _("Confidentiality clause"),
-            "breach_liability": _("Liability for breach"),
-            "dispute_resolution": _("Dispute resolution"),
+            "duties": self.env._("Duties and specific tasks"),
+            "service_method": self.env._("Service or agency method"),
+            "payment_method": self.env._("Payment method"),
+            "assessment_method": self.env._("Assessment method"),
+            "acceptance_method": self.env._("Acceptance of work results"),
+            "confidentiality_clause": self.env._("Confidentiality clause"),
+            "breach_liability": self.env._("Liability for breach"),
+            "dispute_resolution": self.env._("Dispute resolution"),
         }
         for name, _label in CONTRACT_TEXT_ELEMENTS:
             if not (self[name] or "").strip():
                 missing.append(labels[name])
             if name == "duties" and not self.fee_type:
-                missing.append(_("Fee type"))
+                missing.append(self.env._("Fee type"))
         if self.fee_type in ("contingency", "percentage"):
             if not self.fee_ratio:
-                missing.append(_("Fee ratio"))
+                missing.append(self.env._("Fee ratio"))
         elif not self.fee_amount:
-            missing.append(_("Fee amount"))
+            missing.append(self.env._("Fee amount"))
         if not (self.date_start and self.date_end):
-            missing.append(_("Term (start and end)"))
+            missing.append(self.env._("Term (start and end)"))
         return missing
 
     @api.depends("fee_amount", "company_id")
@@ -634,8 +633,7 @@ class VcEngagement(models.Model):
         if not self.env.user.has_group("vendor_counsel.group_vendor_counsel_legal"):
             raise UserError(
                 self.env._(
-                    "%(action)s: only the legal department may do this "
-                    "(003/HR-D12-5).",
+                    "%(action)s: only the legal department may do this (003/HR-D12-5).",
                     action=action,
                 )
             )
@@ -707,9 +705,7 @@ class VcEngagement(models.Model):
             if engagement.approval_level in ("chairman", "board"):
                 needed.append((company.vc_chairman_user_id, self.env._("Chairman")))
             if engagement.approval_level == "board":
-                needed.append(
-                    (company.vc_board_user_id, self.env._("Board Secretary"))
-                )
+                needed.append((company.vc_board_user_id, self.env._("Board Secretary")))
             unset = [label for user, label in needed if not user]
             if unset:
                 self._raise_missing(
@@ -734,17 +730,16 @@ class VcEngagement(models.Model):
         action = self.env._("Signing")
         self._check_state(["review"], action)
         self._check_legal(action)
-        _ = self.env._
         # need_validation has no dependencies: never trust a cached value
         self.invalidate_recordset(["need_validation", "validation_status"])
         for engagement in self:
             if not engagement.date_signed:
-                self._raise_missing(engagement, _("enter the signing date."))
+                self._raise_missing(engagement, self.env._("enter the signing date."))
             missing = engagement._get_missing_elements()
             if missing:
                 self._raise_missing(
                     engagement,
-                    _(
+                    self.env._(
                         "the contract lacks mandatory elements (000/R-VC-03): "
                         "%(missing)s.",
                         missing=", ".join(missing),
@@ -753,7 +748,7 @@ class VcEngagement(models.Model):
             if not all(engagement[name] for name in REVIEW_CRITERIA):
                 self._raise_missing(
                     engagement,
-                    _(
+                    self.env._(
                         "the legal review of legality, rigor and feasibility is not "
                         "complete (003/HR-D12-8)."
                     ),
@@ -763,28 +758,31 @@ class VcEngagement(models.Model):
             ):
                 self._raise_missing(
                     engagement,
-                    _(
+                    self.env._(
                         "a text provided by the counterparty must be validated by "
                         "the legal department (003/HR-D15-3)."
                     ),
                 )
             if not engagement.signatory_kind or not engagement.signatory_name:
                 self._raise_missing(
-                    engagement, _("name the signatory and their capacity.")
+                    engagement, self.env._("name the signatory and their capacity.")
                 )
             if engagement.signatory_kind == "agent" and not (
                 engagement.power_of_attorney
             ):
                 self._raise_missing(
                     engagement,
-                    _("an authorised agent signs with a power of attorney (003/HR-D15-5)."),
+                    self.env._(
+                        "an authorised agent signs with a power of attorney "
+                        "(003/HR-D15-5)."
+                    ),
                 )
             if engagement.need_validation or (
                 engagement.review_ids and engagement.validation_status != "validated"
             ):
                 self._raise_missing(
                     engagement,
-                    _(
+                    self.env._(
                         "the contract's approval (general manager, chairman, board) "
                         "is not complete (003/HR-D12-1..4)."
                     ),
@@ -844,9 +842,7 @@ class VcEngagement(models.Model):
         self._check_state(["signed", "active", "expired"], self.env._("Renewing"))
         self._check_legal(self.env._("Renewing"))
         if self.engagement_type != "retained":
-            self._raise_missing(
-                self, self.env._("only a retained counsel is renewed.")
-            )
+            self._raise_missing(self, self.env._("only a retained counsel is renewed."))
         if self.is_renewed:
             self._raise_missing(self, self.env._("it is already renewed."))
         start = self.date_end + timedelta(days=1) if self.date_end else False
@@ -983,9 +979,7 @@ class VcEngagement(models.Model):
                             "Check the performance of the contract and report any "
                             "problem to the legal department (003/HR-D15-7)."
                         ),
-                        user_id=(
-                            engagement.liaison_user_id or engagement.user_id
-                        ).id
+                        user_id=(engagement.liaison_user_id or engagement.user_id).id
                         or self.env.user.id,
                         date_deadline=today,
                     )

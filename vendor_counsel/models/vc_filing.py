@@ -59,7 +59,7 @@ class VcFiling(models.Model):
         domain=[("vc_is_lawyer", "=", True)],
     )
     subject = fields.Text(string="Service Matter")
-    fee_amount = fields.Monetary(string="Fee Amount", tracking=True)
+    fee_amount = fields.Monetary(tracking=True)
     fee_ratio = fields.Float(string="Charging Ratio (%)", tracking=True)
     date_start = fields.Date(string="Service Term From")
     date_end = fields.Date(string="Service Term To")
@@ -136,20 +136,19 @@ class VcFiling(models.Model):
     def _get_missing_items(self):
         """000/R-VC-25: the items of the form still empty."""
         self.ensure_one()
-        _ = self.env._
         missing = []
         if not self.company_id:
-            missing.append(_("Hiring unit"))
+            missing.append(self.env._("Hiring unit"))
         if not self.firm_id:
-            missing.append(_("Law firm"))
+            missing.append(self.env._("Law firm"))
         if not self.lawyer_ids:
-            missing.append(_("Lawyers"))
+            missing.append(self.env._("Lawyers"))
         if not (self.subject or "").strip():
-            missing.append(_("Service matter"))
+            missing.append(self.env._("Service matter"))
         if not (self.fee_amount or self.fee_ratio):
-            missing.append(_("Fee amount or charging ratio"))
+            missing.append(self.env._("Fee amount or charging ratio"))
         if not (self.date_start and self.date_end):
-            missing.append(_("Service term"))
+            missing.append(self.env._("Service term"))
         return missing
 
     def action_submit(self):

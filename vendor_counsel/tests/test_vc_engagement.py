@@ -197,7 +197,9 @@ class TestVcEngagement(VcEngagementsCommon):
 
         def eligibility(self_, partners, on_date=None, engagement_type=None):
             return {
-                p.id: ([("R-VC-01", "block", "not approved")] if p.id == firm_id else [])
+                p.id: (
+                    [("R-VC-01", "block", "not approved")] if p.id == firm_id else []
+                )
                 for p in partners
             }
 
@@ -436,8 +438,11 @@ class TestVcEngagement(VcEngagementsCommon):
             [("firm_id", "=", self.firm.id)],
         )
         self.env["vc.deliverable"].create(
-            {"engagement_id": engagement.id, "name": "收购项目法律尽职调查报告",
-             "kind": "due_diligence"}
+            {
+                "engagement_id": engagement.id,
+                "name": "收购项目法律尽职调查报告",
+                "kind": "due_diligence",
+            }
         )
         self.assertEqual(engagement.deliverable_count, 1)
         self.assertEqual(

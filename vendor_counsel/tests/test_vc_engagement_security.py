@@ -21,8 +21,9 @@ class TestVcEngagementSecurity(VcEngagementsCommon):
         self.requester.group_ids |= self.env.ref("base.group_allow_export")
         Engagement = self.env["vc.engagement"].with_user(self.requester)
         self.assertEqual(Engagement.search([]), self.mine)
-        self.assertEqual(self.mine.with_user(self.requester).read(["name"])[0]["id"],
-                         self.mine.id)
+        self.assertEqual(
+            self.mine.with_user(self.requester).read(["name"])[0]["id"], self.mine.id
+        )
         with self.assertRaises(AccessError):
             self.theirs.with_user(self.requester).read(["name"])
         groups = Engagement._read_group([], ["department_id"], ["__count"])
@@ -55,9 +56,9 @@ class TestVcEngagementSecurity(VcEngagementsCommon):
                 self.theirs._prepare_filing_vals()
             )
         self.assertFalse(
-            self.env["vc.filing"].with_user(self.other_requester).search(
-                [("engagement_id", "=", self.mine.id)]
-            )
+            self.env["vc.filing"]
+            .with_user(self.other_requester)
+            .search([("engagement_id", "=", self.mine.id)])
         )
 
     def test_multi_company(self):
@@ -81,8 +82,12 @@ class TestVcEngagementRpc(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         group = "vendor_counsel.group_vendor_counsel_"
-        cls.unit_user = new_test_user(cls.env, login="vc_rpc_unit", groups=group + "user")
-        cls.portal = new_test_user(cls.env, login="vc_rpc_portal", groups="base.group_portal")
+        cls.unit_user = new_test_user(
+            cls.env, login="vc_rpc_unit", groups=group + "user"
+        )
+        cls.portal = new_test_user(
+            cls.env, login="vc_rpc_portal", groups="base.group_portal"
+        )
         department = cls.env["hr.department"].create({"name": "RPC Dept"})
         other_department = cls.env["hr.department"].create({"name": "RPC Other"})
         cls.env["hr.employee"].create(
@@ -96,7 +101,11 @@ class TestVcEngagementRpc(HttpCase):
             {"firm_id": firm.id, "subject": "Mine", "department_id": department.id}
         )
         cls.theirs = Engagement.create(
-            {"firm_id": firm.id, "subject": "Theirs", "department_id": other_department.id}
+            {
+                "firm_id": firm.id,
+                "subject": "Theirs",
+                "department_id": other_department.id,
+            }
         )
 
     def _call(self, login, method, args, kwargs=None):
@@ -124,9 +133,13 @@ class TestVcEngagementRpc(HttpCase):
         self.assertEqual([r["id"] for r in found["result"]], self.mine.ids)
         read = self._call("vc_rpc_unit", "read", [self.theirs.ids, ["subject"]])
         self.assertIn("error", read)
-        export = self._call("vc_rpc_unit", "export_data", [self.theirs.ids, ["subject"]])
+        export = self._call(
+            "vc_rpc_unit", "export_data", [self.theirs.ids, ["subject"]]
+        )
         self.assertIn("error", export)
 
     def test_rpc_portal_nothing(self):
-        found = self._call("vc_rpc_portal", "search_read", [[]], {"fields": ["subject"]})
+        found = self._call(
+            "vc_rpc_portal", "search_read", [[]], {"fields": ["subject"]}
+        )
         self.assertFalse(found.get("result"))

@@ -87,7 +87,8 @@ class TestVcFiling(VcEngagementsCommon):
         self.assertEqual(filing.fee_amount, 20000)
         self.assertFalse(filing.fee_ratio)
         self.assertEqual(
-            (filing.date_start, filing.date_end), (date(2026, 10, 1), date(2026, 12, 31))
+            (filing.date_start, filing.date_end),
+            (date(2026, 10, 1), date(2026, 12, 31)),
         )
         with self.assertRaisesRegex(ValidationError, "R-VC-25"):
             self.env["vc.filing"].create(

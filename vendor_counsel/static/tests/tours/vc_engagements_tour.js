@@ -31,7 +31,8 @@ registry.category("web_tour.tours").add("vc_engagements_tour", {
         },
         {
             content: "Pick it",
-            trigger: ".o-autocomplete--dropdown-item a:contains(北京市恒信巡检律师事务所)",
+            trigger:
+                ".o-autocomplete--dropdown-item a:contains(北京市恒信巡检律师事务所)",
             run: "click",
         },
         text("subject", "收购项目法律尽职调查"),
@@ -71,7 +72,8 @@ registry.category("web_tour.tours").add("vc_engagements_tour", {
         text("dispute_resolution", "提交北京仲裁委员会仲裁"),
         {
             content: "Signatory: the legal representative",
-            trigger: ".o_field_widget[name='signatory_kind'] input[data-value='legal_rep']",
+            trigger:
+                ".o_field_widget[name='signatory_kind'] input[data-value='legal_rep']",
             run: "click",
         },
         {
@@ -124,7 +126,8 @@ registry.category("web_tour.tours").add("vc_engagements_tour", {
         },
         {
             content: "The review is saved",
-            trigger: ".o_form_saved .o_field_widget[name='review_feasibility'] input:checked",
+            trigger:
+                ".o_form_saved .o_field_widget[name='review_feasibility'] input:checked",
         },
         {
             content: "Request the approval",
@@ -148,7 +151,8 @@ registry.category("web_tour.tours").add("vc_engagements_tour", {
         },
         {
             content: "The signing date is saved",
-            trigger: ".o_form_view:not(:has(.o_form_status_indicator_buttons:not(.invisible)))",
+            trigger:
+                ".o_form_view:not(:has(.o_form_status_indicator_buttons:not(.invisible)))",
         },
         {
             content: "Sign",
@@ -180,7 +184,8 @@ registry.category("web_tour.tours").add("vc_engagements_tour", {
         },
         {
             content: "Print the filing form",
-            trigger: ".dropdown-menu .o-dropdown-item:contains(Outside Counsel Filing Form)",
+            trigger:
+                ".dropdown-menu .o-dropdown-item:contains(Outside Counsel Filing Form)",
             run: "click",
         },
     ],
