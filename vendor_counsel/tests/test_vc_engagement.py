@@ -449,3 +449,20 @@ class TestVcEngagement(VcEngagementsCommon):
             engagement.action_view_deliverables()["domain"],
             [("engagement_id", "=", engagement.id)],
         )
+
+    def test_practice_area_report_query_count(self):
+        """003/HR-D15-8: the engagements by practice area and unit (the pivot's
+        grouping) cost the same queries whatever the number of engagements."""
+        Engagement = self.env["vc.engagement"]
+        groupby = ["practice_area_id", "department_id"]
+        self._complete_engagement()
+        self.env.invalidate_all()
+        with self.assertQueryCount(1):
+            small = Engagement._read_group([], groupby, ["__count", "fee_amount:sum"])
+        for _i in range(5):
+            self._complete_engagement(department_id=self.other_department.id)
+        self.env.invalidate_all()
+        with self.assertQueryCount(1):
+            large = Engagement._read_group([], groupby, ["__count", "fee_amount:sum"])
+        self.assertEqual(sum(count for *_g, count, _s in small), 1)
+        self.assertEqual(sum(count for *_g, count, _s in large), 6)
