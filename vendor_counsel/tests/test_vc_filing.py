@@ -197,3 +197,40 @@ class TestVcFiling(VcEngagementsCommon):
         self.assertIn("外聘律师备案登记表", html)
         self.assertIn(self.firm.name, html)
         self.assertIn(self.lawyer.vc_licence_number, html)
+
+    def test_c_vc_1_overdue_escalation(self):
+        """000/C-VC-1: the day after the due time with no filing, the sweep schedules
+        an activity for the responsible (legal) and notes the legal department;
+        a second sweep adds nothing."""
+        with freeze_time("2026-09-29 06:00:00"):
+            engagement = self._sign(self._complete_engagement(), date(2026, 9, 29))
+        cron = self.env.ref("business_deadline.ir_cron_business_deadline_timer_sweep")
+        with freeze_time("2026-10-21 08:00:00"):
+            self._trigger(cron)
+        self.assertFalse(engagement.activity_ids)
+        with freeze_time("2026-10-22 02:00:00"):
+            self._trigger(cron)
+            self._trigger(cron)
+        self.assertEqual(len(engagement.activity_ids), 1)
+        self.assertEqual(engagement.activity_ids.user_id, self.legal)
+        self.assertEqual(engagement.deadline_state, "breached")
+
+    def test_c_vc_2_renewal_reminder_fires(self):
+        """000/C-VC-2: at the end of the notice day (30 days before the term ends)
+        the responsible gets the renewal activity, once; not the day before."""
+        self.company.vc_filing_required_parent = False
+        with freeze_time("2026-09-29 06:00:00"):
+            engagement = self._sign(
+                self._complete_engagement(
+                    engagement_type="retained", date_start=date(2026, 10, 1)
+                )
+            )
+        cron = self.env.ref("business_deadline.ir_cron_business_deadline_timer_sweep")
+        with freeze_time("2027-08-31 10:00:00"):
+            self._trigger(cron)
+        self.assertFalse(engagement.activity_ids)
+        with freeze_time("2027-09-01 02:00:00"):
+            self._trigger(cron)
+            self._trigger(cron)
+        self.assertEqual(len(engagement.activity_ids), 1)
+        self.assertEqual(engagement.activity_ids.user_id, self.legal)
