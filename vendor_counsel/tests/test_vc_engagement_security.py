@@ -33,6 +33,17 @@ class TestVcEngagementSecurity(VcEngagementsCommon):
         with self.assertRaises(AccessError):
             self.mine.with_user(self.requester).write({"subject": "changed"})
 
+    def test_requester_reads_engagement_of_own_request(self):
+        """The requester of a request reads the engagement made from it, even for
+        another unit."""
+        request = self._create_request(department_id=self.other_department.id)
+        engagement = self._complete_engagement(
+            department_id=self.other_department.id, request_id=request.id
+        )
+        found = self.env["vc.engagement"].with_user(self.requester).search([])
+        self.assertEqual(found, self.mine | engagement)
+        self.assertNotIn(self.theirs, found)
+
     def test_finance_and_auditor_read_all(self):
         for user in (self.finance, self.auditor):
             found = self.env["vc.engagement"].with_user(user).search([])
