@@ -78,6 +78,17 @@
     "demo": [
         # --- vc_requests
         "demo/vc_requests_demo.xml",
+        # each slice's views (with its menu items under the sections above)
+        # --- vc_engagements
+        "security/vc_engagement_security.xml",
+        "data/vc_engagement_data.xml",
+        "views/vc_engagement_views.xml",
+        "views/vc_filing_views.xml",
+        "report/vc_filing_report.xml",
+    ],
+    "demo": [
+        # --- vc_engagements
+        "demo/vc_engagements_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -27,4 +27,7 @@ from . import vc_coi_conflict_report
 # --- vc_requests
 from . import vc_matter_scenario
 from . import vc_selection_criterion
+
+# --- vc_engagements
+from . import vc_deliverable
 from . import tier_definition

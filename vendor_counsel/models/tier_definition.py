@@ -24,3 +24,5 @@ class TierDefinition(models.Model):
             "vc.request",
             "vc.selection",
         ]
+        """The outside counsel approvals: the engagement contract (003/HR-D12-1..4)."""
+        return super()._get_tier_validation_model_names() + ["vc.engagement"]

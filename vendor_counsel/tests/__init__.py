@@ -41,3 +41,8 @@ from . import test_vc_selection
 from . import test_vc_requests_security
 from . import test_vc_requests_report
 from . import test_vc_requests_tour
+# --- vc_engagements
+from . import test_vc_engagement
+from . import test_vc_filing
+from . import test_vc_engagement_security
+from . import test_vc_engagement_tour
