@@ -32,6 +32,17 @@
         "views/vc_practice_area_views.xml",
         "views/res_users_views.xml",
         "report/vc_panel_report.xml",
+        "security/vc_request_security.xml",
+        "data/vc_request_data.xml",
+        "data/vc_request_tier_data.xml",
+        "views/vc_request_views.xml",
+        "views/vc_selection_views.xml",
+        "report/vc_request_report.xml",
+        "security/vc_engagement_security.xml",
+        "data/vc_engagement_data.xml",
+        "views/vc_engagement_views.xml",
+        "views/vc_filing_views.xml",
+        "report/vc_filing_report.xml",
         "security/vc_payment_security.xml",
         "data/vc_payment_data.xml",
         "views/vc_payment_views.xml",
@@ -62,33 +73,12 @@
     ],
     "demo": [
         "demo/vc_firms_demo.xml",
+        "demo/vc_requests_demo.xml",
+        "demo/vc_engagements_demo.xml",
         "demo/vc_fees_demo.xml",
         "demo/vc_evaluations_demo.xml",
         "demo/vc_coi_decl_demo.xml",
         "demo/vc_coi_review_demo.xml",
-        # each slice's views (with its menu items under the sections above)
-        # --- vc_requests
-        "security/vc_request_security.xml",
-        "data/vc_request_data.xml",
-        "data/vc_request_tier_data.xml",
-        "views/vc_request_views.xml",
-        "views/vc_selection_views.xml",
-        "report/vc_request_report.xml",
-    ],
-    "demo": [
-        # --- vc_requests
-        "demo/vc_requests_demo.xml",
-        # each slice's views (with its menu items under the sections above)
-        # --- vc_engagements
-        "security/vc_engagement_security.xml",
-        "data/vc_engagement_data.xml",
-        "views/vc_engagement_views.xml",
-        "views/vc_filing_views.xml",
-        "report/vc_filing_report.xml",
-    ],
-    "demo": [
-        # --- vc_engagements
-        "demo/vc_engagements_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -15,6 +15,9 @@ from . import vc_coi_review
 from . import vc_penalty
 from . import vc_panel
 from . import res_users
+from . import vc_matter_scenario
+from . import vc_selection_criterion
+from . import vc_deliverable
 from . import vc_budget
 from . import vc_spend_report
 from . import vc_evaluation_criterion
@@ -23,11 +26,4 @@ from . import vc_coi_consultation
 from . import vc_coi_sanction
 from . import vc_coi_statement
 from . import vc_coi_conflict_report
-
-# --- vc_requests
-from . import vc_matter_scenario
-from . import vc_selection_criterion
-
-# --- vc_engagements
-from . import vc_deliverable
 from . import tier_definition

@@ -96,6 +96,144 @@ class ResCompany(models.Model):
         "by default the first user of the Legal Department group.",
     )
 
+    # --- vc_requests
+    vc_request_lead_days = fields.Integer(
+        string="Request Lead Time (working days)",
+        default=7,
+        help="000/R-VC-08: a request reaches the legal department this many working "
+        "days before the service is needed.",
+    )
+    vc_request_late_policy = fields.Selection(
+        [("block", "Refuse"), ("warn", "Warn")],
+        string="Late Request",
+        default="block",
+        required=True,
+        help="000/R-VC-08, A-11: a request submitted after its latest submission date "
+        "is refused or accepted with a warning.",
+    )
+    vc_open_subject_threshold = fields.Monetary(
+        string="Open Competition: Subject Amount Above",
+        currency_field="currency_id",
+        default=2000000.0,
+        help="000/R-VC-10, A-9: a subject amount strictly above this needs the open "
+        "competitive procedure.",
+    )
+    vc_open_fee_threshold = fields.Monetary(
+        string="Open Competition: Expected Fee Above",
+        currency_field="currency_id",
+        default=100000.0,
+        help="000/R-VC-11, A-9: an expected fee strictly above this needs the open "
+        "competitive procedure.",
+    )
+    vc_open_min_invited = fields.Integer(
+        string="Open Competition: Minimum Firms Invited",
+        default=2,
+        help="000/R-VC-13, A-10: firms invited at least in an open competitive "
+        "selection.",
+    )
+    vc_retained_min_considered = fields.Integer(
+        string="New Retained Counsel: Minimum Firms Considered",
+        default=3,
+        help="000/R-VC-14, A-10: firms considered at least for a new retained counsel.",
+    )
+    vc_retained_shortlist_min = fields.Integer(
+        string="New Retained Counsel: Shortlist At Least",
+        default=1,
+        help="000/R-VC-14: firms shortlisted at least for the leadership's decision.",
+    )
+    vc_retained_shortlist_max = fields.Integer(
+        string="New Retained Counsel: Shortlist At Most",
+        default=2,
+        help="000/R-VC-14: firms shortlisted at most for the leadership's decision.",
+    )
+    vc_score_max = fields.Float(
+        string="Maximum Score per Criterion",
+        default=100.0,
+        help="000/E-VC-5: each evaluator scores each criterion from 0 to this.",
+    )
+    vc_executive_user_id = fields.Many2one(
+        "res.users",
+        string="Executive in Charge (Outside Counsel)",
+        help="000/R-VC-12, R-VC-19: the executive whose consent a subsidiary's "
+        "retained counsel and an urgent exception need.",
+    )
+
+    # --- vc_engagements
+    vc_retained_term_months = fields.Integer(
+        string="Retained Counsel Term (Months)",
+        default=12,
+        help="000/R-VC-04, A-5: a retained counsel's term is in principle one year; "
+        "a longer term is allowed with a warning.",
+    )
+    vc_filing_working_days = fields.Integer(
+        string="Filing Deadline (Working Days)",
+        default=12,
+        help="000/R-VC-09: a signed engagement is filed with the legal department "
+        "within this many working days.",
+    )
+    vc_filing_required_parent = fields.Boolean(
+        string="Parent Company Files Its Own Engagements",
+        help="000/A-13: the filing is required of every engagement signed by a "
+        "non-parent company; tick to require it of the parent company too.",
+    )
+    vc_renewal_notice_days = fields.Integer(
+        string="Renewal Notice (Calendar Days)",
+        default=30,
+        help="000/C-VC-2: the responsible is reminded this many calendar days before "
+        "a retained counsel's term ends, to evaluate and decide on renewal.",
+    )
+    vc_chairman_threshold = fields.Monetary(
+        string="Chairman Approval Above",
+        currency_field="currency_id",
+        default=30000.0,
+        help="003/HR-D12-1, HR-D12-2: contracts above this amount are approved by the "
+        "chairman; up to it, by the general manager.",
+    )
+    vc_company_assets = fields.Monetary(
+        string="Company Assets",
+        currency_field="currency_id",
+        help="003/HR-D12-3: contracts above the board fraction of these assets are "
+        "approved by the board; no board tier while empty.",
+    )
+    vc_board_asset_divisor = fields.Integer(
+        string="Board Approval Above 1/N of Assets",
+        default=3,
+        help="003/HR-D12-3: a contract above 1/N of the company's assets goes to the "
+        "board of directors.",
+    )
+    vc_gm_user_id = fields.Many2one(
+        "res.users",
+        string="General Manager (Contracts)",
+        help="003/HR-D12-2, HR-D12-4: approves every contract.",
+    )
+    vc_chairman_user_id = fields.Many2one(
+        "res.users",
+        string="Chairman (Contracts)",
+        help="003/HR-D12-1: approves the contracts above the chairman's threshold.",
+    )
+    vc_board_user_id = fields.Many2one(
+        "res.users",
+        string="Board Secretary (Contracts)",
+        help="003/HR-D12-3: records the board's approval of the contracts above the "
+        "board fraction of the assets.",
+    )
+    vc_archive_custodian_id = fields.Many2one(
+        "res.users",
+        string="Contract Originals Custodian",
+        help="003/HR-D8-1: the dedicated custodian of the contract originals, "
+        "proposed on each new engagement.",
+    )
+    vc_archive_location = fields.Char(
+        string="Contract Originals Location",
+        help="003/HR-D8-1: where the administrative department keeps the originals.",
+    )
+    vc_selfcheck_months = fields.Integer(
+        string="Performance Self-check Every (Months)",
+        default=3,
+        help="003/HR-D15-7: the using unit is reminded to self-check the "
+        "performance of its active engagements this often; 0 disables it.",
+    )
+
     # --- vc_fees
     vc_first_payment_max_percent = fields.Float(
         string="First Payment Maximum (%)",

@@ -44,6 +44,85 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.vc_counsel_manager_id", readonly=False
     )
 
+    # --- vc_requests
+    vc_company_currency_id = fields.Many2one(related="company_id.currency_id")
+    vc_request_lead_days = fields.Integer(
+        related="company_id.vc_request_lead_days", readonly=False
+    )
+    vc_request_late_policy = fields.Selection(
+        related="company_id.vc_request_late_policy", readonly=False
+    )
+    vc_open_subject_threshold = fields.Monetary(
+        related="company_id.vc_open_subject_threshold",
+        currency_field="vc_company_currency_id",
+        readonly=False,
+    )
+    vc_open_fee_threshold = fields.Monetary(
+        related="company_id.vc_open_fee_threshold",
+        currency_field="vc_company_currency_id",
+        readonly=False,
+    )
+    vc_open_min_invited = fields.Integer(
+        related="company_id.vc_open_min_invited", readonly=False
+    )
+    vc_retained_min_considered = fields.Integer(
+        related="company_id.vc_retained_min_considered", readonly=False
+    )
+    vc_retained_shortlist_min = fields.Integer(
+        related="company_id.vc_retained_shortlist_min", readonly=False
+    )
+    vc_retained_shortlist_max = fields.Integer(
+        related="company_id.vc_retained_shortlist_max", readonly=False
+    )
+    vc_score_max = fields.Float(related="company_id.vc_score_max", readonly=False)
+    vc_executive_user_id = fields.Many2one(
+        related="company_id.vc_executive_user_id", readonly=False
+    )
+
+    # --- vc_engagements
+    vc_retained_term_months = fields.Integer(
+        related="company_id.vc_retained_term_months", readonly=False
+    )
+    vc_filing_working_days = fields.Integer(
+        related="company_id.vc_filing_working_days", readonly=False
+    )
+    vc_filing_required_parent = fields.Boolean(
+        related="company_id.vc_filing_required_parent", readonly=False
+    )
+    vc_renewal_notice_days = fields.Integer(
+        related="company_id.vc_renewal_notice_days", readonly=False
+    )
+    vc_currency_id = fields.Many2one(related="company_id.currency_id")
+    vc_chairman_threshold = fields.Monetary(
+        related="company_id.vc_chairman_threshold",
+        readonly=False,
+        currency_field="vc_currency_id",
+    )
+    vc_company_assets = fields.Monetary(
+        related="company_id.vc_company_assets",
+        readonly=False,
+        currency_field="vc_currency_id",
+    )
+    vc_board_asset_divisor = fields.Integer(
+        related="company_id.vc_board_asset_divisor", readonly=False
+    )
+    vc_gm_user_id = fields.Many2one(related="company_id.vc_gm_user_id", readonly=False)
+    vc_chairman_user_id = fields.Many2one(
+        related="company_id.vc_chairman_user_id", readonly=False
+    )
+    vc_board_user_id = fields.Many2one(
+        related="company_id.vc_board_user_id", readonly=False
+    )
+    vc_archive_custodian_id = fields.Many2one(
+        related="company_id.vc_archive_custodian_id", readonly=False
+    )
+    vc_archive_location = fields.Char(
+        related="company_id.vc_archive_location", readonly=False
+    )
+    vc_selfcheck_months = fields.Integer(
+        related="company_id.vc_selfcheck_months", readonly=False
+    )
+
     # --- vc_fees
     vc_first_payment_max_percent = fields.Float(
         related="company_id.vc_first_payment_max_percent", readonly=False

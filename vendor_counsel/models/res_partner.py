@@ -78,16 +78,10 @@ class ResPartner(models.Model):
         an empty list. ``check_panel=False`` leaves out the panel condition of
         000/R-VC-21 (an off-panel firm justified under 000/R-VC-20 still has to meet
         every other condition). A constant number of queries whatever the number of
-        partners: the facts, penalties and panels (``_vc_eligibility_breaches``)
-        and the outcome of the last evaluation (``_vc_evaluation_breaches``)."""
-        result = self._vc_eligibility_breaches(
+        partners (the firms slice: see ``_vc_eligibility_breaches``)."""
+        return self._vc_eligibility_breaches(
             partners, on_date, engagement_type, check_panel
         )
-        for partner_id, items in self._vc_evaluation_breaches(
-            partners, on_date
-        ).items():
-            result.setdefault(partner_id, []).extend(items)
-        return result
 
     @api.model
     def _vc_assert_eligible(
@@ -757,6 +751,16 @@ class ResPartner(models.Model):
             done.add((pid, key))
         return done
 
+    # --- vc_engagements
+    def action_vc_view_engagements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vendor_counsel.vc_engagement_action"
+        )
+        action["domain"] = [("firm_id", "=", self.id)]
+        action["context"] = {"default_firm_id": self.id}
+        return action
+
     # --- vc_fees
     vc_spend_paid = fields.Float(
         string="Spend",
@@ -891,18 +895,6 @@ class ResPartner(models.Model):
         action["context"] = {"default_firm_id": self.id}
         return action
 
-    def action_vc_view_engagements(self):
-        self.ensure_one()
-        name = self.env._("Engagements")
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": "vc.engagement",
-            "view_mode": "list,form",
-            "domain": [("firm_id", "=", self.id)],
-            "context": {"default_firm_id": self.id},
-        }
-
     @api.model
     def _vc_evaluation_breaches(self, partners, on_date=None):
         """000/E-VC-9: the standing from the last done evaluation on or before
@@ -911,13 +903,13 @@ class ResPartner(models.Model):
         their firm-level evaluations, lawyers by their own; one query."""
         on_date = on_date or fields.Date.context_today(self)
         result = {partner.id: [] for partner in partners}
-        # a firm is never an evaluation's lawyer, nor a lawyer its firm: ask both
-        # questions for every partner instead of reading which is which
-        last = self.env["vc.evaluation"]._vc_last_done(partners.ids, on_date=on_date)
+        firms = partners.filtered("vc_is_law_firm")
+        lawyers = partners - firms
+        last = self.env["vc.evaluation"]._vc_last_done(
+            firms.ids, on_date=on_date, firm_level=True
+        )
         last.update(
-            self.env["vc.evaluation"]._vc_last_done(
-                partners.ids, on_date=on_date, firm_level=True
-            )
+            self.env["vc.evaluation"]._vc_last_done(lawyers.ids, on_date=on_date)
         )
         for partner_id, evaluation in last.items():
             if evaluation.outcome == "dismiss":

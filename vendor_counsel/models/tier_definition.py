@@ -18,11 +18,4 @@ class TierDefinition(models.Model):
             "vc.payment",
             "vc.coi.review",
             "vc.coi.waiver",
-        """The outside-counsel approvals: requests (000/WF-VC-2) and awards of a
-        selection (000/WF-VC-3)."""
-        return super()._get_tier_validation_model_names() + [
-            "vc.request",
-            "vc.selection",
         ]
-        """The outside counsel approvals: the engagement contract (003/HR-D12-1..4)."""
-        return super()._get_tier_validation_model_names() + ["vc.engagement"]

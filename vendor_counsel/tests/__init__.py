@@ -9,6 +9,19 @@ from . import test_vc_legal_qualification
 from . import test_vc_firms_security
 from . import test_vc_firms_tour
 
+# --- vc_requests
+from . import test_vc_request
+from . import test_vc_selection
+from . import test_vc_requests_security
+from . import test_vc_requests_report
+from . import test_vc_requests_tour
+
+# --- vc_engagements
+from . import test_vc_engagement
+from . import test_vc_filing
+from . import test_vc_engagement_security
+from . import test_vc_engagement_tour
+
 # --- vc_fees
 from . import test_vc_fees_rules
 from . import test_vc_fees_flow
@@ -35,14 +48,3 @@ from . import test_coi_statement
 from . import test_coi_review_security
 from . import test_coi_review_reporting
 from . import test_coi_review_tour
-# --- vc_requests
-from . import test_vc_request
-from . import test_vc_selection
-from . import test_vc_requests_security
-from . import test_vc_requests_report
-from . import test_vc_requests_tour
-# --- vc_engagements
-from . import test_vc_engagement
-from . import test_vc_filing
-from . import test_vc_engagement_security
-from . import test_vc_engagement_tour
