@@ -82,8 +82,8 @@
     ],
     "assets": {
         "web.assets_tests": [
-        "vendor_counsel/static/tests/tours/**/*",
-    ],
+            "vendor_counsel/static/tests/tours/**/*",
+        ],
     },
     "application": True,
     "installable": True,
