@@ -75,6 +75,12 @@ class VcCoiDeclarant(models.Model):
     gift_ids = fields.One2many("vc.coi.gift", "declarant_id", string="Gifts")
     declaration_count = fields.Integer(compute="_compute_counts")
     gift_count = fields.Integer(compute="_compute_counts")
+    sanction_count = fields.Integer(
+        compute="_compute_sanction_count",
+        groups="vendor_counsel.group_vendor_counsel_auditor,"
+        "vendor_counsel.group_vendor_counsel_compliance,"
+        "vendor_counsel.group_vendor_counsel_committee",
+    )
 
     _partner_company_uniq = models.Constraint(
         "UNIQUE(partner_id, company_id)",
@@ -103,6 +109,21 @@ class VcCoiDeclarant(models.Model):
         for declarant in self:
             declarant.declaration_count = counts["vc.coi.declaration"].get(declarant, 0)
             declarant.gift_count = counts["vc.coi.gift"].get(declarant, 0)
+
+    def _compute_sanction_count(self):
+        counts = self.env["vc.coi.sanction"]._vc_count_by_declarant(self)
+        for declarant in self:
+            declarant.sanction_count = counts.get(declarant.id, 0)
+
+    def action_view_sanctions(self):
+        """002/R7: the declarant's sanction history (the committee's roles only)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vendor_counsel.vc_coi_sanction_action_declarant"
+        )
+        action["domain"] = [("declarant_id", "=", self.id)]
+        action["context"] = {"default_declarant_id": self.id}
+        return action
 
     @api.onchange("partner_id")
     def _onchange_partner_id(self):

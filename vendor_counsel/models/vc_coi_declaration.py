@@ -367,6 +367,11 @@ class VcCoiDeclaration(models.Model):
         self._vc_flag_late()
         return True
 
+    def action_open_review(self):
+        """Internal audit receives a submitted declaration: its confidential review
+        (002 W1 step 4) is opened, or shown if the hourly cron opened it already."""
+        return self.env["vc.coi.review"].action_open_for_declarations(self)
+
     def _vc_flag_late(self):
         """002/R3: a declaration submitted after the due time of its deadline is
         late (the due time is the engine's, read after its timers are updated)."""

@@ -1043,12 +1043,11 @@ class VcEngagement(models.Model):
 
     def _vc_fixed_fee(self):
         """``{engagement id: fixed fee}`` of the fixed-fee engagements among these
-        (000/R-VC-07: the engagements slice owns the fee type; until it is merged
-        every engagement with a fee counts as fixed-fee)."""
+        (000/R-VC-05/07: the first-payment limits apply to a fixed fee)."""
         return {
             engagement._origin.id or engagement.id: engagement.fee_amount
             for engagement in self
-            if engagement.fee_amount
+            if engagement.fee_amount and engagement.fee_type == "fixed"
         }
 
     def action_view_payments(self):
