@@ -664,6 +664,7 @@ class VcEngagement(models.Model):
                 engagement.firm_id | engagement.lawyer_ids,
                 engagement.date_start or fields.Date.context_today(self),
                 engagement.engagement_type,
+                check_panel=engagement._vc_panel_required(),
             )
         self.write({"state": "review"})
         return True
@@ -792,6 +793,7 @@ class VcEngagement(models.Model):
                 engagement.firm_id | engagement.lawyer_ids,
                 engagement.date_signed,
                 engagement.engagement_type,
+                check_panel=engagement._vc_panel_required(),
             )
             notes = list(warnings)
             if engagement.term_warning:
@@ -1040,6 +1042,16 @@ class VcEngagement(models.Model):
                 engagement.fee_budget - engagement.fee_committed - engagement.fee_paid
             )
             engagement.payment_count = counts[engagement._origin.id]
+
+    def _vc_panel_required(self):
+        """000/R-VC-20: a firm chosen off the panel with a justification in the
+        request's selection is held to every eligibility condition but the panel
+        one of 000/R-VC-21."""
+        self.ensure_one()
+        justified = self.request_id.selection_ids.candidate_ids.filtered(
+            lambda c: c.firm_id == self.firm_id and (c.off_panel_reason or "").strip()
+        )
+        return not justified
 
     def _vc_fixed_fee(self):
         """``{engagement id: fixed fee}`` of the fixed-fee engagements among these

@@ -335,7 +335,10 @@ class VcSelection(models.Model):
         for selection in self:
             winner = selection.winner_id
             warnings = Partner._vc_assert_eligible(
-                winner.firm_id | winner.lawyer_ids, today, selection.engagement_type
+                winner.firm_id | winner.lawyer_ids,
+                today,
+                selection.engagement_type,
+                check_panel=winner.is_on_panel,
             )
             if warnings:
                 selection.message_post(body="\n".join(warnings))
@@ -632,10 +635,12 @@ class VcSelectionCandidate(models.Model):
                         "justify it (000/R-VC-20)."
                     ),
                 )
+            # a justified off-panel firm still meets every other condition
             warnings = Partner._vc_assert_eligible(
                 candidate.firm_id | candidate.lawyer_ids,
                 today,
                 candidate.selection_id.engagement_type,
+                check_panel=candidate.is_on_panel,
             )
             if warnings:
                 candidate._post_on_selection("\n".join(warnings))

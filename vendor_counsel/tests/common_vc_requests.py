@@ -24,6 +24,20 @@ class VcRequestsCommon(VendorCounselCommon):
         cls.firm3 = cls._create_firm("Junze Test Law Firm")
         # a firm on no panel for the area: practises nothing (000/R-VC-20)
         cls.off_panel_firm = cls._create_firm("Off Panel Test Law Firm", areas=False)
+        # the firms practising the area are on an approved panel of it (000/R-VC-20)
+        cls.requests_panel = cls.env["vc.panel"].create(
+            {
+                "name": "Requests fixture panel",
+                "practice_area_id": cls.area.id,
+                "date_from": date(2020, 1, 1),
+                "date_to": date(2030, 12, 31),
+                "line_ids": [
+                    (0, 0, {"firm_id": firm.id, "rank": rank})
+                    for rank, firm in enumerate(cls.firm2 | cls.firm3, start=2)
+                ],
+            }
+        )
+        cls.requests_panel.state = "approved"
 
     @classmethod
     def _create_firm(cls, name, areas=True):

@@ -1,5 +1,4 @@
 from datetime import date
-from unittest.mock import patch
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import freeze_time, tagged
@@ -192,20 +191,18 @@ class TestVcEngagement(VcEngagementsCommon):
         """003/HR-D12-6: the counterparty is vetted (eligibility) before the
         contract goes to review; a blocking breach refuses it."""
         engagement = self._complete_engagement()
-        partner_class = type(self.env["res.partner"])
-        firm_id = self.firm.id
-
-        def eligibility(self_, partners, on_date=None, engagement_type=None):
-            return {
-                p.id: (
-                    [("R-VC-01", "block", "not approved")] if p.id == firm_id else []
-                )
-                for p in partners
+        # a real breach: a penalty of the firm within the last 3 years (000/R-VC-02)
+        penalty = self.env["vc.penalty"].create(
+            {
+                "partner_id": self.firm.id,
+                "date": date(2026, 3, 1),
+                "kind": "administrative",
+                "description": "Fined by the bureau of justice",
             }
-
-        with patch.object(partner_class, "_vc_eligibility", eligibility):
-            with self.assertRaisesRegex(UserError, "not approved"):
-                engagement.with_user(self.legal).action_submit_review()
+        )
+        with self.assertRaisesRegex(UserError, "R-VC-02"):
+            engagement.with_user(self.legal).action_submit_review()
+        penalty.unlink()
         self.assertEqual(engagement.state, "draft")
         engagement.with_user(self.legal).action_submit_review()
         self.assertEqual(engagement.state, "review")

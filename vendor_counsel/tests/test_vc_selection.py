@@ -179,20 +179,23 @@ class TestVcSelection(VcRequestsCommon):
         candidates = self._invited(selection, self.firm, self.firm2)
         self._to_scoring(selection, candidates)
         selection.write({"winner_id": candidates[0].id, "award_reason": "Best."})
-        Partner = type(self.env["res.partner"])
-
-        def blocking(self_, partners, on_date=None, engagement_type=None):
-            return {p.id: [("000/R-VC-21", "block", "not eligible")] for p in partners}
-
-        Partner._vc_eligibility = blocking
-        try:
-            with self.assertRaises(UserError):
-                selection.with_user(self.legal).action_award()
-            extra = self._candidate(selection, self.firm3)
-            with self.assertRaises(UserError):
-                extra.with_user(self.legal).action_invite()
-        finally:
-            del Partner._vc_eligibility
+        # a real breach: a penalty of each firm within the last 3 years (000/R-VC-02)
+        self.env["vc.penalty"].create(
+            [
+                {
+                    "partner_id": firm.id,
+                    "date": date(2026, 3, 1),
+                    "kind": "administrative",
+                    "description": "Fined by the bureau of justice",
+                }
+                for firm in self.firm | self.firm3
+            ]
+        )
+        with self.assertRaisesRegex(UserError, "R-VC-02"):
+            selection.with_user(self.legal).action_award()
+        extra = self._candidate(selection, self.firm3)
+        with self.assertRaisesRegex(UserError, "R-VC-02"):
+            extra.with_user(self.legal).action_invite()
         self.assertEqual(selection.state, "scoring")
 
     # ------------------------------------------------------------ scoring
