@@ -193,7 +193,7 @@ class TestVcSelection(VcRequestsCommon):
         )
         with self.assertRaisesRegex(UserError, "R-VC-02"):
             selection.with_user(self.legal).action_award()
-        extra = self._candidate(selection, self.firm3)
+        extra = self._candidate(self._open_selection(), self.firm3)
         with self.assertRaisesRegex(UserError, "R-VC-02"):
             extra.with_user(self.legal).action_invite()
         self.assertEqual(selection.state, "scoring")
