@@ -92,16 +92,15 @@ class ResConfigSettings(models.TransientModel):
     vc_renewal_notice_days = fields.Integer(
         related="company_id.vc_renewal_notice_days", readonly=False
     )
-    vc_currency_id = fields.Many2one(related="company_id.currency_id")
     vc_chairman_threshold = fields.Monetary(
         related="company_id.vc_chairman_threshold",
         readonly=False,
-        currency_field="vc_currency_id",
+        currency_field="vc_company_currency_id",
     )
     vc_company_assets = fields.Monetary(
         related="company_id.vc_company_assets",
         readonly=False,
-        currency_field="vc_currency_id",
+        currency_field="vc_company_currency_id",
     )
     vc_board_asset_divisor = fields.Integer(
         related="company_id.vc_board_asset_divisor", readonly=False
