@@ -23,6 +23,10 @@
         "views/res_config_settings_views.xml",
         "views/vendor_counsel_menus.xml",
         # each slice's views (with its menu items under the sections above)
+        # --- vc_coi_check
+        "security/vc_coi_check_security.xml",
+        "data/vc_coi_check_data.xml",
+        "views/vc_coi_check_views.xml",
     ],
     "demo": [],
     "assets": {

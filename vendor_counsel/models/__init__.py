@@ -12,3 +12,9 @@ from . import vc_filing
 from . import vc_payment
 from . import vc_evaluation
 from . import vc_coi_review
+
+# --- vc_coi_check
+from . import vc_coi_name
+from . import vc_coi_check
+from . import vc_coi_waiver
+from . import tier_definition
