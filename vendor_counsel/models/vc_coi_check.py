@@ -34,7 +34,7 @@ CONFLICT_KINDS = {
     ),
 }
 # the checked partner's own entries are no match with itself
-SELF_KINDS = ("partner", "engaged_firm", "engaged_lawyer")
+SELF_KINDS = ("partner",)
 COI_GROUPS = (
     "vendor_counsel.group_vendor_counsel_compliance,"
     "vendor_counsel.group_vendor_counsel_auditor,"
