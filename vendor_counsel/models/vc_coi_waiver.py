@@ -81,11 +81,6 @@ class VcCoiWaiver(models.Model):
     )
     can_approve = fields.Boolean(compute="_compute_can_approve")
 
-    _dates_check = models.Constraint(
-        "CHECK(valid_until >= valid_from)",
-        "A waiver cannot end before it starts.",
-    )
-
     @api.depends("res_model", "res_id")
     def _compute_subject_ref(self):
         for waiver in self:
@@ -180,6 +175,14 @@ class VcCoiWaiver(models.Model):
             subject = waiver._vc_subject()
             if subject and subject.coi_waiver_id == waiver:
                 subject._vc_coi_reblock(waiver)
+
+    @api.constrains("valid_from", "valid_until")
+    def _check_dates(self):
+        for waiver in self:
+            if waiver.valid_until < waiver.valid_from:
+                raise ValidationError(
+                    self.env._("A waiver cannot end before it starts.")
+                )
 
     @api.constrains("res_model")
     def _check_res_model(self):
