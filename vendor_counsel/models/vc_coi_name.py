@@ -23,6 +23,8 @@ import re
 import unicodedata
 from datetime import timedelta
 
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.tools import SQL, sql
 
@@ -501,6 +503,15 @@ class VcCoiName(models.Model):
 
     @api.model
     def _cron_refresh_index(self):
-        """Scheduled: incremental refresh, then drop the rows of deleted sources."""
+        """Scheduled: incremental refresh, drop the rows of deleted sources, and
+        merge the trigram index's pending list (fast look-ups after bulk changes)."""
         self._vc_refresh_index()
         self._vc_drop_stale()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    "SELECT gin_clean_pending_list("
+                    "'vc_coi_name__name_norm_index'::regclass)"
+                )
+        except psycopg2.Error:
+            _logger.info("The trigram index's pending list could not be merged.")
