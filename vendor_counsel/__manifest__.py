@@ -28,7 +28,10 @@
         "data/vc_coi_check_data.xml",
         "views/vc_coi_check_views.xml",
     ],
-    "demo": [],
+    "demo": [
+        # --- vc_coi_check
+        "demo/vc_coi_check_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "vendor_counsel/static/tests/tours/**/*",
