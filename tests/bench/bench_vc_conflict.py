@@ -2,11 +2,12 @@
 
 ``bench_rows(registry, api, superuser_id, size)`` inserts ``size`` names into the
 check's name index (``vc_coi_name``) with one ``INSERT ... SELECT`` over
-``generate_series``: half Chinese (city + two-character trade name + industry + a
-legal form, e.g. 上海恒通实业股份有限公司), half Latin (Shanghai Hengtong Industrial
-Co., Ltd.), alternately as declared interests and as contacts, then merges the GIN pending list (as a vacuum would) and ANALYZEs. It
-then runs 200 one-name checks (a third present, a third misspelled by one
-character, a third absent) through ``vc.coi.check._vc_check_names`` (pg_trgm ``%``
+``generate_series``: half Chinese (city + two-character trade name + industry +
+a legal form, e.g. 上海恒通实业股份有限公司), half Latin (Shanghai Hengtong
+Industrial Co., Ltd.), alternately as declared interests and as contacts, then
+merges the GIN pending list (as a vacuum would) and ANALYZEs. It then runs 200
+one-name checks (a third present, a third misspelled by one character, a third
+absent) through ``vc.coi.check._vc_check_names`` (pg_trgm ``%``
 over the GIN trigram index plus the normalised-name btree) and, in the same run,
 the baseline: a plain ``name_norm ILIKE '%<normalised name>%'`` scan of the same
 rows (index scans switched off, as without the trigram index). Above ``FULL_BASELINE``
@@ -154,15 +155,15 @@ def _generate(env, n):
               JOIN LATERAL (SELECT (%(cities_cn)s::text[])[1 + (g * 7 %% %(nc)s)] cn,
                                    (%(cities_en)s::text[])[1 + (g * 7 %% %(nc)s)] en) c
                 ON TRUE
-              JOIN LATERAL (SELECT (%(chars_cn)s::text[])[1 + (g * 13 / 7 %% %(nch)s)] cn,
-                                   (%(chars_en)s::text[])[1 + (g * 13 / 7 %% %(nch)s)] en) a
-                ON TRUE
-              JOIN LATERAL (SELECT (%(chars_cn)s::text[])[1 + (g / 11 * 17 %% %(nch)s)] cn,
-                                   (%(chars_en)s::text[])[1 + (g / 11 * 17 %% %(nch)s)] en) b
-                ON TRUE
-              JOIN LATERAL (SELECT (%(ind_cn)s::text[])[1 + (g / 389 %% %(ni)s)] cn,
-                                   (%(ind_en)s::text[])[1 + (g / 389 %% %(ni)s)] en) i
-                ON TRUE
+              JOIN LATERAL (SELECT 1 + (g * 13 / 7 %% %(nch)s) k) ka ON TRUE
+              JOIN LATERAL (SELECT (%(chars_cn)s::text[])[ka.k] cn,
+                                   (%(chars_en)s::text[])[ka.k] en) a ON TRUE
+              JOIN LATERAL (SELECT 1 + (g / 11 * 17 %% %(nch)s) k) kb ON TRUE
+              JOIN LATERAL (SELECT (%(chars_cn)s::text[])[kb.k] cn,
+                                   (%(chars_en)s::text[])[kb.k] en) b ON TRUE
+              JOIN LATERAL (SELECT 1 + (g / 389 %% %(ni)s) k) ki ON TRUE
+              JOIN LATERAL (SELECT (%(ind_cn)s::text[])[ki.k] cn,
+                                   (%(ind_en)s::text[])[ki.k] en) i ON TRUE
               JOIN LATERAL (SELECT (%(cn_forms)s::text[])[1 + (g / 5 %% %(ncf)s)] cn) f
                 ON TRUE
               JOIN LATERAL (SELECT (%(en_forms)s::text[])[1 + (g / 3 %% %(nef)s)] en) e

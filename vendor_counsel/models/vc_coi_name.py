@@ -11,8 +11,9 @@ refresh of the index from its sources); a test proves they agree:
 3. every run of characters that is neither an ASCII letter or digit nor a letter of
    another script (CJK, accented Latin ...) becomes one space: spaces, Latin and
    Chinese punctuation (·、，。（）《》- & . , ...);
-4. legal-form suffixes (``vc.coi.legal.suffix``, seeded: 有限公司, 股份有限公司, 律师事务所,
-   Co., Ltd, LLC, GmbH ...) are stripped from the end, repeatedly, the longest first;
+4. legal-form suffixes (``vc.coi.legal.suffix``, seeded: 有限公司, 股份有限公司,
+   律师事务所, Co., Ltd, LLC, GmbH ...) are stripped from the end, repeatedly, the
+   longest first;
    a Latin suffix only as whole words, a Chinese one as characters; a name is never
    stripped to nothing;
 5. the spaces are removed.

@@ -243,7 +243,7 @@ class TestVcCoiCheck(VcCoiCheckCommon):
         check.action_run()
         self.assertEqual(check.result, "possible_conflict")
         self.declaration.line_ids.filtered(
-            lambda l: l.counterparty_name == "宁波港湾船务有限公司"
+            lambda line: line.counterparty_name == "宁波港湾船务有限公司"
         ).unlink()
         check.action_run()
         self.assertEqual(check.result, "clear")

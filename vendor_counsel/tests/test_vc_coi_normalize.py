@@ -38,7 +38,8 @@ class TestVcCoiNormalize(VcCoiCheckCommon):
             "Shanghai Hengtong Industrial Co., Ltd.",
             "SHANGHAI HENGTONG INDUSTRIAL CO LTD",
             "Shanghai-Hengtong Industrial Limited",
-            "Ｓｈａｎｇｈａｉ　Ｈｅｎｇｔｏｎｇ　Ｉｎｄｕｓｔｒｉａｌ　Ｃｏ．，Ｌｔｄ．",
+            "Ｓｈａｎｇｈａｉ　Ｈｅｎｇｔｏｎｇ　Ｉｎｄｕｓｔｒｉａｌ"
+            "　Ｃｏ．，Ｌｔｄ．",
             "Shanghai Hengtong Industrial Group Co., Ltd.",
         ):
             self.assertEqual(self.norm(name), "shanghaihengtongindustrial", name)
