@@ -48,3 +48,9 @@ from . import test_coi_statement
 from . import test_coi_review_security
 from . import test_coi_review_reporting
 from . import test_coi_review_tour
+# --- vc_coi_check
+from . import test_vc_coi_normalize
+from . import test_vc_coi_check
+from . import test_vc_coi_waiver
+from . import test_vc_coi_check_security
+from . import test_vc_coi_check_tour

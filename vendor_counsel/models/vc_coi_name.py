@@ -1,0 +1,518 @@
+"""The conflict-check name index: one row per searchable name, normalised, with a
+pg_trgm index for fuzzy matching (issue 10 item 7; PRODUCT.md section 2).
+
+Normalisation is one definition written twice, in Python (:func:`normalize_name`,
+for the names typed or checked) and in SQL (``vc_coi_normalize``, for the set-based
+refresh of the index from its sources); a test proves they agree:
+
+1. NFKC (full-width letters, digits and punctuation become half-width);
+2. Latin capitals A-Z folded to lower case (deliberately only ASCII: PostgreSQL's
+   ``lower()`` depends on the database's ctype, this does not);
+3. every run of characters that is neither an ASCII letter or digit nor a letter of
+   another script (CJK, accented Latin ...) becomes one space: spaces, Latin and
+   Chinese punctuation (·、，。（）《》- & . , ...);
+4. legal-form suffixes (``vc.coi.legal.suffix``, seeded: 有限公司, 股份有限公司,
+   律师事务所, Co., Ltd, LLC, GmbH ...) are stripped from the end, repeatedly, the
+   longest first;
+   a Latin suffix only as whole words, a Chinese one as characters; a name is never
+   stripped to nothing;
+5. the spaces are removed.
+"""
+
+import logging
+import re
+import unicodedata
+from datetime import timedelta
+
+import psycopg2
+
+from odoo import api, fields, models
+from odoo.tools import SQL, sql
+
+_logger = logging.getLogger(__name__)
+
+# Step 3: what is dropped. The same character class is used by Python and by
+# PostgreSQL's regular expressions (both understand \uXXXX escapes).
+_DROP_CLASS = (
+    r"[^0-9a-z\u00c0-\uffff]"
+    r"|[\u00d7\u00f7\u2000-\u206f\u2e00-\u2e7f\u3000-\u303f\u30fb\ufe10-\ufe1f"
+    r"\ufe30-\ufe6f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\ufff0-\uffff]"
+)
+_DROP_RE = re.compile(f"(?:{_DROP_CLASS})+")
+_LATIN_RE = re.compile(r"^[0-9a-z ]+$")
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_FOLD = str.maketrans(_UPPER, _UPPER.lower())
+
+# Seconds of lag allowed between a source's write_date (its transaction's start) and
+# its commit: the incremental refresh re-reads sources written that long before the
+# previous refresh, so a long transaction committed after a refresh is not missed.
+REFRESH_LAG_SECONDS = 600
+REFRESH_PARAM = "vendor_counsel.coi_name_index_refreshed_at"
+
+SOURCE_KINDS = [
+    ("declaration_line", "Declared Interest"),
+    ("declarant", "Declarant"),
+    ("related_person", "Related Person"),
+    ("engaged_firm", "Engaged Law Firm"),
+    ("engaged_lawyer", "Engaged Lawyer"),
+    ("partner", "Contact (Client, Supplier ...)"),
+]
+
+# Simple sources: a model whose records each give one name. Each entry is
+# model -> (kind, name field, partner field, declarant field, company field);
+# a model that is not in the registry (e.g. related persons when the declarations
+# part is not there) or a field it lacks is skipped. Declaration lines and
+# engagements have their own SQL (they need joins).
+SIMPLE_SOURCES = {
+    "res.partner": ("partner", "name", "id", None, "company_id"),
+    "vc.coi.declarant": ("declarant", "name", "partner_id", "id", "company_id"),
+    "vc.coi.related.person": (
+        "related_person",
+        "name",
+        "partner_id",
+        "declarant_id",
+        "company_id",
+    ),
+}
+WRITE_DATE_TABLES = (
+    "res_partner",
+    "vc_coi_declarant",
+    "vc_coi_related_person",
+    "vc_coi_declaration",
+    "vc_coi_declaration_line",
+    "vc_engagement",
+)
+# Declarations whose lines are not (or no longer) declared interests
+LINE_EXCLUDED_STATES = ("draft", "cancel")
+
+
+def _base_normalize(name):
+    """Steps 1-3: the spaced form (also used to normalise the suffixes)."""
+    text = unicodedata.normalize("NFKC", name or "").translate(_FOLD)
+    return _DROP_RE.sub(" ", text).strip()
+
+
+def normalize_suffixes(suffixes):
+    """The suffixes in their spaced normal form, longest first, without duplicates."""
+    normal = {_base_normalize(s) for s in suffixes}
+    return sorted((s for s in normal if s), key=lambda s: (-len(s), s))
+
+
+def normalize_name(name, suffixes=()):
+    """The normalised form of ``name`` (see the module docstring). ``suffixes`` must
+    come from :func:`normalize_suffixes`."""
+    text = _base_normalize(name)
+    changed = True
+    while changed:
+        changed = False
+        for suffix in suffixes:
+            if _LATIN_RE.match(suffix):
+                if text.endswith(" " + suffix):
+                    text = text[: -len(suffix) - 1].rstrip()
+                    changed = True
+                    break
+            elif text.endswith(suffix) and text[: -len(suffix)].strip():
+                text = text[: -len(suffix)].rstrip()
+                changed = True
+                break
+    return text.replace(" ", "")
+
+
+# The same, in PostgreSQL. $1 the name, $2 the normalised suffixes, longest first.
+NORMALIZE_FUNCTION = r"""
+CREATE OR REPLACE FUNCTION vc_coi_normalize(name text, suffixes text[])
+RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $fn$
+DECLARE
+    s text;
+    suf text;
+    changed boolean;
+BEGIN
+    s := translate(normalize(coalesce(name, ''), NFKC),
+                   'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz');
+    s := btrim(regexp_replace(s, '(?:__DROP__)+', ' ', 'g'), ' ');
+    LOOP
+        changed := false;
+        FOREACH suf IN ARRAY coalesce(suffixes, ARRAY[]::text[]) LOOP
+            IF suf ~ '^[0-9a-z ]+$' THEN
+                IF right(s, length(suf) + 1) = ' ' || suf THEN
+                    s := rtrim(left(s, length(s) - length(suf) - 1), ' ');
+                    changed := true;
+                    EXIT;
+                END IF;
+            ELSIF right(s, length(suf)) = suf
+                  AND btrim(left(s, length(s) - length(suf)), ' ') <> '' THEN
+                s := rtrim(left(s, length(s) - length(suf)), ' ');
+                changed := true;
+                EXIT;
+            END IF;
+        END LOOP;
+        EXIT WHEN NOT changed;
+    END LOOP;
+    RETURN replace(s, ' ', '');
+END
+$fn$;
+""".replace("__DROP__", _DROP_CLASS)
+
+
+class VcCoiLegalSuffix(models.Model):
+    """A legal-form suffix the conflict check ignores when it compares names
+    (有限公司, Co., Ltd ...). Changing the list rebuilds the name index."""
+
+    _name = "vc.coi.legal.suffix"
+    _description = "Legal-Form Suffix (Conflict Check)"
+    _order = "name"
+
+    name = fields.Char(string="Suffix", required=True)
+    active = fields.Boolean(default=True)
+
+    _name_uniq = models.Constraint("UNIQUE(name)", "This suffix already exists.")
+
+    @api.model
+    def _vc_normalized(self):
+        """The active suffixes, normalised, longest first."""
+        return normalize_suffixes(self.sudo().search([]).mapped("name"))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        self.env["vc.coi.name"]._vc_refresh_index(full=True)
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env["vc.coi.name"]._vc_refresh_index(full=True)
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env["vc.coi.name"]._vc_refresh_index(full=True)
+        return res
+
+
+class VcCoiName(models.Model):
+    """One searchable name of the conflict check, kept in step with its source
+    (a declared counterparty, a declarant, a related person, an engaged firm or
+    lawyer, a contact) by :meth:`_vc_refresh_index`. Confidential: it reveals
+    declarations (compliance, audit, committee only)."""
+
+    _name = "vc.coi.name"
+    _description = "Conflict Check Name"
+    _order = "name_norm, id"
+    _rec_name = "name"
+
+    name = fields.Char(required=True, readonly=True)
+    name_norm = fields.Char(
+        string="Normalised Name", required=True, readonly=True, index="trigram"
+    )
+    source_kind = fields.Selection(
+        SOURCE_KINDS, string="Source", required=True, readonly=True, index=True
+    )
+    res_model = fields.Char(string="Source Model", required=True, readonly=True)
+    res_id = fields.Many2oneReference(
+        string="Source Record", model_field="res_model", required=True, readonly=True
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Named Partner", readonly=True, index="btree_not_null"
+    )
+    declarant_id = fields.Many2one(
+        "vc.coi.declarant", readonly=True, index="btree_not_null"
+    )
+    company_id = fields.Many2one("res.company", readonly=True, index=True)
+
+    _name_norm_idx = models.Index("(name_norm)")
+    _source_idx = models.Index("(res_model, res_id)")
+
+    def init(self):
+        """pg_trgm (Odoo creates it only in databases it creates itself) and the SQL
+        twin of :func:`normalize_name`. Runs before the registry checks the indexes,
+        so the trigram indexes of this module are created in the same install."""
+        cr = self.env.cr
+        cr.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        if not cr.rowcount:
+            try:
+                with cr.savepoint(flush=False):
+                    cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            except Exception:  # noqa: BLE001 - no privilege: Odoo's fallback below
+                _logger.error(
+                    "The conflict check needs the PostgreSQL extension pg_trgm; "
+                    "create it as a superuser: CREATE EXTENSION pg_trgm"
+                )
+        cr.execute("SELECT 1 FROM pg_proc WHERE proname = 'word_similarity'")
+        self.pool.has_trigram = bool(cr.rowcount)
+        cr.execute(NORMALIZE_FUNCTION)
+        # the incremental refresh looks sources up by write_date
+        for table in WRITE_DATE_TABLES:
+            if sql.table_exists(cr, table):
+                sql.create_index(
+                    cr, f"{table}__vc_coi_write_date_idx", table, ["write_date"]
+                )
+
+    # ------------------------------------------------------------------ refresh
+
+    def _vc_source_queries(self, since, suffixes):
+        """One ``SELECT (res_model, res_id, name, name_norm, source_kind, partner_id,
+        declarant_id, company_id)`` per source, restricted to the sources changed
+        since ``since`` (all when None), and the matching ``changed`` selects of
+        (res_model, res_id) whose index rows are replaced."""
+        queries = []
+
+        def changed(alias, *aliases):
+            if since is None:
+                return SQL("TRUE")
+            return SQL(" OR ").join(
+                SQL("%s.write_date >= %s", SQL.identifier(a), since)
+                for a in (alias, *aliases)
+            )
+
+        for model_name, spec in SIMPLE_SOURCES.items():
+            if model_name not in self.env:
+                continue
+            kind, name_f, partner_f, declarant_f, company_f = spec
+            model = self.env[model_name]
+            fields_ = model._fields
+            if name_f not in fields_ or not fields_[name_f].store:
+                continue
+
+            def col(fname, fields_=fields_):
+                if fname and (fname == "id" or fname in fields_):
+                    return SQL.identifier("s", fname)
+                return SQL("NULL::int")
+
+            where = [SQL("s.%s IS NOT NULL", SQL.identifier(name_f))]
+            if "active" in fields_:
+                where.append(SQL("s.active"))
+            table = SQL.identifier(model._table)
+            select = SQL(
+                """SELECT %(model)s, s.id, s.%(name)s,
+                          vc_coi_normalize(s.%(name)s, %(suffixes)s::text[]),
+                          %(kind)s, %(partner)s, %(declarant)s, %(company)s
+                     FROM %(table)s s
+                    WHERE %(where)s AND (%(changed)s)""",
+                model=model_name,
+                name=SQL.identifier(name_f),
+                suffixes=suffixes,
+                kind=kind,
+                partner=col(partner_f),
+                declarant=col(declarant_f),
+                company=col(company_f),
+                table=table,
+                where=SQL(" AND ").join(where),
+                changed=changed("s"),
+            )
+            candidates = SQL(
+                "SELECT %s, s.id FROM %s s WHERE %s",
+                model_name,
+                table,
+                changed("s"),
+            )
+            queries.append((select, candidates))
+        # declaration lines: declared (not draft, not cancelled) interests
+        queries.append(
+            (
+                SQL(
+                    """SELECT 'vc.coi.declaration.line', l.id, l.counterparty_name,
+                              vc_coi_normalize(l.counterparty_name,
+                                               %(suffixes)s::text[]),
+                              'declaration_line', l.counterparty_id,
+                              d.declarant_id, d.company_id
+                         FROM vc_coi_declaration_line l
+                         JOIN vc_coi_declaration d ON d.id = l.declaration_id
+                        WHERE d.state NOT IN %(excluded)s
+                          AND l.counterparty_name IS NOT NULL
+                          AND (%(changed)s)""",
+                    suffixes=suffixes,
+                    excluded=LINE_EXCLUDED_STATES,
+                    changed=changed("l", "d"),
+                ),
+                SQL(
+                    """SELECT 'vc.coi.declaration.line', l.id
+                         FROM vc_coi_declaration_line l
+                         JOIN vc_coi_declaration d ON d.id = l.declaration_id
+                        WHERE %s""",
+                    changed("l", "d"),
+                ),
+            )
+        )
+        # engagements: the firm and each lawyer, for engagements not cancelled
+        live = SQL("e.state != 'cancel'")
+        queries.append(
+            (
+                SQL(
+                    """SELECT 'vc.engagement', e.id, p.name,
+                              vc_coi_normalize(p.name, %(suffixes)s::text[]),
+                              'engaged_firm', p.id, NULL::int, e.company_id
+                         FROM vc_engagement e
+                         JOIN res_partner p ON p.id = e.firm_id
+                        WHERE %(live)s AND (%(changed)s)
+                    UNION ALL
+                       SELECT 'vc.engagement', e.id, p.name,
+                              vc_coi_normalize(p.name, %(suffixes)s::text[]),
+                              'engaged_lawyer', p.id, NULL::int, e.company_id
+                         FROM vc_engagement e
+                         JOIN vc_engagement_lawyer_rel r ON r.engagement_id = e.id
+                         JOIN res_partner p ON p.id = r.partner_id
+                        WHERE %(live)s AND (%(changed_lawyer)s)""",
+                    suffixes=suffixes,
+                    live=live,
+                    changed=changed("e", "p"),
+                    changed_lawyer=changed("e", "p"),
+                ),
+                SQL(
+                    """SELECT 'vc.engagement', e.id FROM vc_engagement e
+                         LEFT JOIN res_partner p ON p.id = e.firm_id
+                        WHERE %(changed)s
+                    UNION
+                       SELECT 'vc.engagement', r.engagement_id
+                         FROM vc_engagement_lawyer_rel r
+                         JOIN res_partner p ON p.id = r.partner_id
+                         JOIN vc_engagement e ON e.id = r.engagement_id
+                        WHERE %(changed)s""",
+                    changed=changed("e", "p"),
+                ),
+            )
+        )
+        return queries
+
+    @api.model
+    def _vc_refresh_index(self, full=False):
+        """Bring the index in step with its sources, set-based: the rows of the
+        sources written since the previous refresh (less the lag allowance) are
+        compared with the index in one statement per source (``DELETE`` what
+        differs, ``INSERT ... SELECT`` what is missing); a full refresh rebuilds
+        everything and drops the rows of deleted sources. Cheap when nothing
+        changed (an indexed look-up per source, nothing written). Returns the
+        number of rows deleted or inserted."""
+        self.env.flush_all()
+        cr = self.env.cr
+        param = self.env["ir.config_parameter"].sudo()
+        last = param.get_param(REFRESH_PARAM)
+        since = None
+        if last and not full:
+            since = fields.Datetime.from_string(last) - timedelta(
+                seconds=REFRESH_LAG_SECONDS
+            )
+        suffixes = self.env["vc.coi.legal.suffix"]._vc_normalized()
+        now = self.env.execute_query(SQL("SELECT now() AT TIME ZONE 'UTC'"))[0][0]
+        written = 0
+        if since is None:
+            cr.execute("DELETE FROM vc_coi_name")
+        columns = SQL(
+            "src(res_model, res_id, name, name_norm, source_kind, partner_id, "
+            "declarant_id, company_id)"
+        )
+        same = SQL(
+            """d.res_model = n.res_model AND d.res_id = n.res_id
+               AND d.name = n.name AND d.name_norm = n.name_norm
+               AND d.source_kind = n.source_kind
+               AND d.partner_id IS NOT DISTINCT FROM n.partner_id
+               AND d.declarant_id IS NOT DISTINCT FROM n.declarant_id
+               AND d.company_id IS NOT DISTINCT FROM n.company_id"""
+        )
+        for select, candidates in self._vc_source_queries(since, suffixes):
+            if since is None:
+                cr.execute(
+                    SQL(
+                        """INSERT INTO vc_coi_name
+                               (res_model, res_id, name, name_norm, source_kind,
+                                partner_id, declarant_id, company_id, create_uid,
+                                write_uid, create_date, write_date)
+                           SELECT src.*, %(uid)s, %(uid)s, %(now)s, %(now)s
+                             FROM (%(select)s) %(columns)s
+                            WHERE src.name_norm != ''""",
+                        uid=self.env.uid,
+                        now=now,
+                        select=select,
+                        columns=columns,
+                    )
+                )
+                written += cr.rowcount
+                continue
+            # incremental: only what differs is deleted or inserted
+            written += self.env.execute_query(
+                SQL(
+                    """WITH d AS (SELECT src.* FROM (%(select)s) %(columns)s
+                                   WHERE src.name_norm != ''),
+                            del AS (
+                                DELETE FROM vc_coi_name n
+                                 USING (%(candidates)s) c(res_model, res_id)
+                                 WHERE n.res_model = c.res_model
+                                   AND n.res_id = c.res_id
+                                   AND NOT EXISTS (SELECT 1 FROM d WHERE %(same)s)
+                             RETURNING n.id),
+                            ins AS (
+                                INSERT INTO vc_coi_name
+                                       (res_model, res_id, name, name_norm,
+                                        source_kind, partner_id, declarant_id,
+                                        company_id, create_uid, write_uid,
+                                        create_date, write_date)
+                                SELECT d.*, %(uid)s, %(uid)s, %(now)s, %(now)s
+                                  FROM d
+                                 WHERE NOT EXISTS (SELECT 1 FROM vc_coi_name n
+                                                    WHERE %(same)s)
+                             RETURNING id)
+                    SELECT (SELECT count(*) FROM del) + (SELECT count(*) FROM ins)""",
+                    select=select,
+                    columns=columns,
+                    candidates=candidates,
+                    same=same,
+                    uid=self.env.uid,
+                    now=now,
+                )
+            )[0][0]
+        # the mark moves on at most every half lag: concurrent checks seldom
+        # write the same parameter
+        if since is None or now - since > timedelta(seconds=REFRESH_LAG_SECONDS * 1.5):
+            param.set_param(REFRESH_PARAM, fields.Datetime.to_string(now))
+        self.invalidate_model()
+        return written
+
+    @api.model
+    def _vc_drop_stale(self, rows=None):
+        """Delete index rows whose source record no longer exists (set-based, one
+        anti-join per source model); ``rows`` restricts the look-up to those rows.
+        Returns the ids deleted."""
+        models_ = self.env.execute_query(
+            SQL(
+                "SELECT DISTINCT res_model FROM vc_coi_name %s",
+                SQL("WHERE id IN %s", tuple(rows.ids)) if rows else SQL(),
+            )
+        )
+        deleted = []
+        for (model_name,) in models_:
+            if model_name not in self.env:
+                continue
+            deleted += [
+                r[0]
+                for r in self.env.execute_query(
+                    SQL(
+                        """DELETE FROM vc_coi_name n
+                            WHERE n.res_model = %(model)s %(restrict)s
+                              AND NOT EXISTS (SELECT 1 FROM %(table)s s
+                                               WHERE s.id = n.res_id)
+                        RETURNING n.id""",
+                        model=model_name,
+                        restrict=SQL("AND n.id IN %s", tuple(rows.ids))
+                        if rows
+                        else SQL(),
+                        table=SQL.identifier(self.env[model_name]._table),
+                    )
+                )
+            ]
+        if deleted:
+            self.invalidate_model()
+        return deleted
+
+    @api.model
+    def _cron_refresh_index(self):
+        """Scheduled: incremental refresh, drop the rows of deleted sources, and
+        merge the trigram index's pending list (fast look-ups after bulk changes)."""
+        self._vc_refresh_index()
+        self._vc_drop_stale()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    "SELECT gin_clean_pending_list("
+                    "'vc_coi_name__name_norm_index'::regclass)"
+                )
+        except psycopg2.Error:
+            _logger.info("The trigram index's pending list could not be merged.")
