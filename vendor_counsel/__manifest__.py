@@ -70,6 +70,9 @@
         "views/vc_coi_conflict_report_views.xml",
         "report/vc_coi_review_report.xml",
         "report/vc_coi_statement_report.xml",
+        "security/vc_coi_check_security.xml",
+        "data/vc_coi_check_data.xml",
+        "views/vc_coi_check_views.xml",
     ],
     "demo": [
         "demo/vc_firms_demo.xml",
@@ -79,14 +82,6 @@
         "demo/vc_evaluations_demo.xml",
         "demo/vc_coi_decl_demo.xml",
         "demo/vc_coi_review_demo.xml",
-        # each slice's views (with its menu items under the sections above)
-        # --- vc_coi_check
-        "security/vc_coi_check_security.xml",
-        "data/vc_coi_check_data.xml",
-        "views/vc_coi_check_views.xml",
-    ],
-    "demo": [
-        # --- vc_coi_check
         "demo/vc_coi_check_demo.xml",
     ],
     "assets": {

@@ -26,8 +26,6 @@ from . import vc_coi_consultation
 from . import vc_coi_sanction
 from . import vc_coi_statement
 from . import vc_coi_conflict_report
-
-# --- vc_coi_check
 from . import vc_coi_name
 from . import vc_coi_check
 from . import vc_coi_waiver

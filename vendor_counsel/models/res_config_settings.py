@@ -189,3 +189,11 @@ class ResConfigSettings(models.TransientModel):
     vc_coi_statement_with_annual = fields.Boolean(
         related="company_id.vc_coi_statement_with_annual", readonly=False
     )
+
+    # --- vc_coi_check
+    vc_coi_similarity_threshold = fields.Float(
+        related="company_id.vc_coi_similarity_threshold", readonly=False
+    )
+    vc_coi_match_limit = fields.Integer(
+        related="company_id.vc_coi_match_limit", readonly=False
+    )

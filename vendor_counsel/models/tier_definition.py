@@ -19,5 +19,3 @@ class TierDefinition(models.Model):
             "vc.coi.review",
             "vc.coi.waiver",
         ]
-        """The outside-counsel approvals: conflict waivers (audit committee)."""
-        return super()._get_tier_validation_model_names() + ["vc.coi.waiver"]

@@ -239,8 +239,18 @@ class VcCoiCheckedMixin(models.AbstractModel):
         conflict check is clear, cleared by compliance, or waived by a waiver valid
         today. The error says only the state (the details are confidential)."""
         today = fields.Date.context_today(self)
+        # a record never checked is checked now; one naming nobody has nothing to
+        # check (a request before any firm is proposed)
+        unchecked = self.filtered(
+            lambda r: r.coi_check_state == "not_checked" and r._vc_coi_subject_names()
+        )
+        if unchecked:
+            # sudo: the approver need not be allowed to edit the record
+            unchecked.sudo().action_coi_check()
         for record in self:
             state = record.coi_check_state
+            if state == "not_checked" and not record._vc_coi_subject_names():
+                continue
             if state in ("clear", "cleared"):
                 continue
             if state == "waived":

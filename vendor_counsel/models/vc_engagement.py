@@ -732,6 +732,8 @@ class VcEngagement(models.Model):
         action = self.env._("Signing")
         self._check_state(["review"], action)
         self._check_legal(action)
+        # the firm, its lawyers and the counterparties are free of conflicts (002 W8)
+        self._vc_coi_ensure_clear()
         # need_validation has no dependencies: never trust a cached value
         self.invalidate_recordset(["need_validation", "validation_status"])
         for engagement in self:

@@ -417,6 +417,8 @@ class VcRequest(models.Model):
         """The approvals are complete: the legal department may select a firm."""
         self._check_state(("submitted",), self.env._("Approving"))
         self._check_legal(self.env._("Approving a request"))
+        # the proposed firm and the counterparties are free of conflicts (002 W8)
+        self._vc_coi_ensure_clear()
         # the tier mixin's guards are not stored: read them afresh
         self.invalidate_recordset(["review_ids", "need_validation"])
         self.write(

@@ -48,6 +48,7 @@ from . import test_coi_statement
 from . import test_coi_review_security
 from . import test_coi_review_reporting
 from . import test_coi_review_tour
+
 # --- vc_coi_check
 from . import test_vc_coi_normalize
 from . import test_vc_coi_check
