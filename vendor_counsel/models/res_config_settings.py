@@ -45,7 +45,9 @@ class ResConfigSettings(models.TransientModel):
     )
 
     # --- vc_requests
-    vc_company_currency_id = fields.Many2one(related="company_id.currency_id")
+    vc_company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Outside Counsel Currency"
+    )
     vc_request_lead_days = fields.Integer(
         related="company_id.vc_request_lead_days", readonly=False
     )
