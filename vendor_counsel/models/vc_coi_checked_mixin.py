@@ -114,7 +114,8 @@ class VcCoiCheckedMixin(models.AbstractModel):
         """Run the conflict check. Anyone who may edit the record may run it; the
         check is written with superuser rights because its matches are confidential
         (the requester sees only the resulting state)."""
-        self.check_access("write")
+        # compliance checks any record it may read; others the records they edit
+        self.check_access("read" if self.env.user.has_group(COMPLIANCE) else "write")
         for record in self:
             if not record._vc_coi_subject_names():
                 raise UserError(
@@ -170,8 +171,10 @@ class VcCoiCheckedMixin(models.AbstractModel):
             )
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for clearing the conflict."))
-        self.write({"coi_check_state": "cleared", "coi_clear_reason": reason})
-        for record in self:
+        # sudo: compliance reads requests and engagements but edits only their
+        # conflict fields, here (the guard above checked the group)
+        self.sudo().write({"coi_check_state": "cleared", "coi_clear_reason": reason})
+        for record in self.sudo():
             record.message_post(
                 body=self.env._(
                     "Conflict cleared by compliance: %(reason)s", reason=reason
@@ -211,7 +214,7 @@ class VcCoiCheckedMixin(models.AbstractModel):
         # sudo: the committee approving a waiver may not be allowed to edit the
         # request or engagement itself; only the conflict fields are written
         self.sudo().write({"coi_check_state": "waived", "coi_waiver_id": waiver.id})
-        self.message_post(
+        self.sudo().message_post(
             body=self.env._(
                 "Conflict waived by %(waiver)s, valid from %(start)s until %(end)s.",
                 waiver=waiver.name,

@@ -27,6 +27,13 @@ SIGNED_STATES = ("signed", "active", "expired", "terminated")
 # editable while the contract is under approval and after it (signing facts,
 # custody, lifecycle)
 EDITABLE_UNDER_VALIDATION = [
+    # the conflict check runs while the contract is under approval (002 W8)
+    "coi_check_state",
+    "coi_check_id",
+    "coi_waiver_id",
+    "coi_clear_reason",
+    "coi_counterparty_ids",
+    "coi_counterparty_names",
     "date_signed",
     "review_notes",
     "signatory_kind",

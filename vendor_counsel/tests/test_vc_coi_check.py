@@ -141,12 +141,15 @@ class TestVcCoiCheck(VcCoiCheckCommon):
         self.assertIn("vc_coi_name__name_norm_index", plan)
 
     def test_check_subject_blocks_until_cleared(self):
-        """A possible conflict blocks; compliance clears it with a reason."""
+        """A possible conflict blocks; compliance clears it with a reason. The
+        guard checks a record never checked before refusing it."""
         request = self._create_request(
             coi_counterparty_names="上海恒通实业股份有限公司"
         )
-        with self.assertRaisesRegex(UserError, "run the conflict check first"):
+        self.assertEqual(request.coi_check_state, "not_checked")
+        with self.assertRaisesRegex(UserError, "blocked by a possible conflict"):
             request._vc_coi_ensure_clear()
+        self.assertEqual(request.coi_check_state, "possible_conflict")
         request.with_user(self.requester).action_coi_check()
         self.assertEqual(request.coi_check_state, "possible_conflict")
         check = request.coi_check_id
