@@ -25,8 +25,21 @@ class TestVcEngagementTour(HttpCase):
                 "parent_id": firm.id,
                 "vc_is_lawyer": True,
                 "vc_licence_number": "11101200810000009",
+                "vc_licence_inspection_until": date(2030, 5, 31),
+                "vc_practice_start_date": date(2009, 7, 1),
             }
         )
+        # the firm is on an approved panel, so it may be engaged (000/R-VC-21)
+        panel = cls.env["vc.panel"].create(
+            {
+                "name": "巡检优选名单",
+                "practice_area_id": cls.env["vc.practice.area"].search([], limit=1).id,
+                "date_from": date(2020, 1, 1),
+                "date_to": date(2035, 12, 31),
+                "line_ids": [(0, 0, {"firm_id": firm.id, "rank": 1})],
+            }
+        )
+        panel.state = "approved"
 
     def test_engagement_tour(self):
         """A legal user creates an engagement, completes the missing elements,

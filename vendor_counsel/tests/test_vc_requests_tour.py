@@ -9,8 +9,9 @@ class TestVcRequestsTour(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.area = cls.env["vc.practice.area"].create({"name": "并购巡检"})
+        firms = cls.env["res.partner"]
         for name in ("北京市恒信巡检律师事务所", "上海市君泽巡检律师事务所"):
-            cls.env["res.partner"].create(
+            firms |= cls.env["res.partner"].create(
                 {
                     "name": name,
                     "is_company": True,
@@ -19,6 +20,20 @@ class TestVcRequestsTour(HttpCase):
                     "vc_practice_area_ids": [(6, 0, cls.area.ids)],
                 }
             )
+        # both firms are on the area's approved panel (000/R-VC-20, R-VC-21)
+        panel = cls.env["vc.panel"].create(
+            {
+                "name": "并购巡检优选名单",
+                "practice_area_id": cls.area.id,
+                "date_from": date(2020, 1, 1),
+                "date_to": date(2035, 12, 31),
+                "line_ids": [
+                    (0, 0, {"firm_id": firm.id, "rank": rank})
+                    for rank, firm in enumerate(firms, start=1)
+                ],
+            }
+        )
+        panel.state = "approved"
         # one criterion keeps the tour's score sheet short
         fee = cls.env.ref("vendor_counsel.vc_selection_criterion_fee")
         (cls.env["vc.selection.criterion"].search([]) - fee).action_archive()
