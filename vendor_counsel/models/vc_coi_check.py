@@ -191,17 +191,17 @@ class VcCoiCheck(models.Model):
                                  n.name_norm = q.norm AS same_norm,
                                  similarity(n.name_norm, q.norm) AS sim
                             FROM vc_coi_name n
-                           WHERE (n.company_id IS NULL
+                           WHERE (n.name_norm %% q.norm OR n.name_norm = q.norm)
+                             AND (n.company_id IS NULL
                                   OR n.company_id = ANY(%(companies)s))
                              AND NOT (n.partner_id IS NOT NULL
                                       AND n.partner_id = q.partner_id
                                       AND n.source_kind IN %(self_kinds)s)
                              AND NOT (n.res_model = %(ex_model)s
                                       AND n.res_id = %(ex_id)s)
-                        ORDER BY n.name_norm <-> q.norm, n.id
+                        ORDER BY n.name_norm = q.norm DESC, sim DESC, n.id
                            LIMIT %(limit)s) m
                     WHERE q.norm != ''
-                      AND (m.same_norm OR m.sim >= %(threshold)s)
                  ORDER BY q.ord, m.same_norm DESC, m.sim DESC, m.id""",
                 texts=texts,
                 norms=norms,
@@ -211,7 +211,6 @@ class VcCoiCheck(models.Model):
                 ex_model=exclude_model,
                 ex_id=exclude_id,
                 limit=limit,
-                threshold=threshold,
             )
         )
         self.env.execute_query(

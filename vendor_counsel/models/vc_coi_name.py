@@ -240,17 +240,6 @@ class VcCoiName(models.Model):
         cr.execute("SELECT 1 FROM pg_proc WHERE proname = 'word_similarity'")
         self.pool.has_trigram = bool(cr.rowcount)
         cr.execute(NORMALIZE_FUNCTION)
-        # the nearest names first (KNN on trigram distance): a GiST index walks the
-        # closest names and stops at the match limit, where the GIN index of the
-        # field has to recheck every name sharing a common trigram
-        if self.pool.has_trigram:
-            sql.create_index(
-                cr,
-                "vc_coi_name__name_norm_gist_idx",
-                self._table,
-                ["name_norm gist_trgm_ops"],
-                method="gist",
-            )
         # the incremental refresh looks sources up by write_date
         for table in WRITE_DATE_TABLES:
             if sql.table_exists(cr, table):
