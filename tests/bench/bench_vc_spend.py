@@ -74,14 +74,14 @@ def _setup(env, n_engagements):
             """INSERT INTO vc_engagement
                    (id, name, company_id, engagement_type, firm_id, department_id,
                     practice_area_id, subject, state, fee_amount, date_signed,
-                    create_uid, write_uid, create_date, write_date)
+                    coi_check_state, create_uid, write_uid, create_date, write_date)
                SELECT %(first)s + g, 'BENCH-' || g, %(company)s,
                       CASE WHEN g %% 2 = 0 THEN 'retained' ELSE 'special' END,
                       (%(firms)s)[1 + g %% %(n_firms)s],
                       (%(units)s)[1 + g %% %(n_units)s],
                       (%(areas)s)[1 + g %% %(n_areas)s],
                       'Bench matter', 'active', 0, DATE '2022-01-01',
-                      1, 1, now(), now()
+                      'clear', 1, 1, now(), now()
                  FROM generate_series(0, %(n)s - 1) g""",
             first=first,
             company=company.id,
