@@ -1,3 +1,4 @@
+import json
 from datetime import datetime, time, timedelta
 
 from pytz import timezone, utc
@@ -6,6 +7,33 @@ from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+
+class JsonRpcCase:
+    """Mixed into an ``HttpCase`` of any addon: call a model's method as a user
+    through the web client's JSON-RPC route, as the security tests do."""
+
+    def _call(self, login, model, method, args, kwargs=None, password=None):
+        """The JSON response of ``model.method(*args, **kwargs)`` called by
+        ``login`` (whose password is the login unless given)."""
+        self.authenticate(login, password or login)
+        response = self.url_open(
+            "/web/dataset/call_kw",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "model": model,
+                        "method": method,
+                        "args": args,
+                        "kwargs": kwargs or {},
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        return response.json()
 
 
 class AddonGroupsCases:

@@ -1,7 +1,7 @@
-import json
-
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.business_deadline.tests.common import JsonRpcCase
 
 from .common_ae import AdverseEventCommon
 
@@ -94,7 +94,7 @@ class TestAdverseEventSecurity(AdverseEventCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestAdverseEventRpc(HttpCase):
+class TestAdverseEventRpc(JsonRpcCase, HttpCase):
     """000/R-QT-28: the same holds through JSON-RPC."""
 
     @classmethod
@@ -122,26 +122,6 @@ class TestAdverseEventRpc(HttpCase):
         cls.event = cls.env["qt.adverse.event"].create(
             {"product_id": device.id, "reporter_id": cls.reporter.id}
         )
-
-    def _call(self, login, model, method, args, kwargs=None):
-        self.authenticate(login, login)
-        response = self.url_open(
-            "/web/dataset/call_kw",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        return response.json()
 
     def test_rpc_outsiders(self):
         """Officer, department head and portal user: nothing through call_kw."""

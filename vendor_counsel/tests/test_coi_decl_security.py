@@ -1,8 +1,9 @@
-import json
 from datetime import date
 
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.business_deadline.tests.common import JsonRpcCase
 
 from .common_coi_decl import CoiDeclCommon
 
@@ -130,7 +131,7 @@ class TestCoiDeclarationConfidential(CoiDeclCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestCoiDeclarationRpc(HttpCase):
+class TestCoiDeclarationRpc(JsonRpcCase, HttpCase):
     """Issue item 8: the same holds through JSON-RPC (/web/dataset/call_kw)."""
 
     @classmethod
@@ -177,26 +178,6 @@ class TestCoiDeclarationRpc(HttpCase):
                 "date_known": date(2026, 3, 6),
             }
         )
-
-    def _call(self, login, model, method, args, kwargs=None):
-        self.authenticate(login, login)
-        response = self.url_open(
-            "/web/dataset/call_kw",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        return response.json()
 
     def test_rpc_outsiders(self):
         """The declarant's manager gets an empty list; a plain internal user and a

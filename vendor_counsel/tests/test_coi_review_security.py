@@ -1,7 +1,7 @@
-import json
-
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.business_deadline.tests.common import JsonRpcCase
 
 from .common_coi_review import CoiReviewCommon
 
@@ -126,7 +126,7 @@ class TestCoiReviewSecurity(CoiReviewCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestCoiReviewRpc(HttpCase):
+class TestCoiReviewRpc(JsonRpcCase, HttpCase):
     """002 section 5 through JSON-RPC: the declarant's manager, a plain internal
     user and a portal user get nothing of the reviews; compliance reads them."""
 
@@ -154,26 +154,6 @@ class TestCoiReviewRpc(HttpCase):
         declaration.write({"state": "submitted"})
         cls.review = cls.env["vc.coi.review"].create_from_declarations(declaration)
 
-    def _call(self, login, method, args, kwargs=None):
-        self.authenticate(login, login)
-        response = self.url_open(
-            "/web/dataset/call_kw",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": "vc.coi.review",
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        return response.json()
-
     def test_rpc_outsiders(self):
         for login in (
             "vc_rpc_boss",
@@ -181,20 +161,31 @@ class TestCoiReviewRpc(HttpCase):
             "vc_rpc_portal",
             "vc_rpc_declarant",
         ):
-            found = self._call(login, "search_read", [[]], {"fields": ["name"]})
+            found = self._call(
+                login, "vc.coi.review", "search_read", [[]], {"fields": ["name"]}
+            )
             self.assertFalse(found.get("result"), login)
-            read = self._call(login, "read", [[self.review.id], ["name"]])
+            read = self._call(
+                login, "vc.coi.review", "read", [[self.review.id], ["name"]]
+            )
             self.assertIn("error", read, login)
             groups = self._call(
-                login, "web_read_group", [[], ["state"]], {"aggregates": ["__count"]}
+                login,
+                "vc.coi.review",
+                "web_read_group",
+                [[], ["state"]],
+                {"aggregates": ["__count"]},
             )
             self.assertFalse((groups.get("result") or {}).get("groups"), login)
-            export = self._call(login, "export_data", [[self.review.id], ["name"]])
+            export = self._call(
+                login, "vc.coi.review", "export_data", [[self.review.id], ["name"]]
+            )
             self.assertIn("error", export, login)
 
     def test_rpc_compliance_reads(self):
         found = self._call(
             "vc_rpc_compliance",
+            "vc.coi.review",
             "search_read",
             [[("id", "=", self.review.id)]],
             {"fields": ["name"]},

@@ -1,7 +1,7 @@
-import json
-
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.business_deadline.tests.common import JsonRpcCase
 
 from .common_vc_coi_check import VcCoiCheckCommon
 
@@ -121,7 +121,7 @@ class TestVcCoiCheckSecurity(VcCoiCheckCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestVcCoiCheckRpc(VcCoiCheckCommon, HttpCase):
+class TestVcCoiCheckRpc(JsonRpcCase, VcCoiCheckCommon, HttpCase):
     """The same through JSON-RPC (call_kw), as the web client would."""
 
     @classmethod
@@ -134,26 +134,6 @@ class TestVcCoiCheckRpc(VcCoiCheckCommon, HttpCase):
             coi_counterparty_names="上海恒通实业股份有限公司"
         )
         cls.request.action_coi_check()
-
-    def _call(self, login, model, method, args, kwargs=None):
-        self.authenticate(login, login)
-        response = self.url_open(
-            "/web/dataset/call_kw",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        return response.json()
 
     def test_rpc(self):
         for login in ("vc_requester", "vc_legal", "vc_plain", "vc_coi_rpc_portal"):

@@ -1,7 +1,7 @@
-import json
-
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.business_deadline.tests.common import JsonRpcCase
 
 from .common_vc_engagements import VcEngagementsCommon
 
@@ -86,7 +86,7 @@ class TestVcEngagementSecurity(VcEngagementsCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestVcEngagementRpc(HttpCase):
+class TestVcEngagementRpc(JsonRpcCase, HttpCase):
     """The same walls through JSON-RPC."""
 
     @classmethod
@@ -119,38 +119,29 @@ class TestVcEngagementRpc(HttpCase):
             }
         )
 
-    def _call(self, login, method, args, kwargs=None):
-        self.authenticate(login, login)
-        response = self.url_open(
-            "/web/dataset/call_kw",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": "vc.engagement",
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        return response.json()
-
     def test_rpc_unit_user(self):
-        found = self._call("vc_rpc_unit", "search_read", [[]], {"fields": ["subject"]})
+        found = self._call(
+            "vc_rpc_unit", "vc.engagement", "search_read", [[]], {"fields": ["subject"]}
+        )
         self.assertEqual([r["id"] for r in found["result"]], self.mine.ids)
-        read = self._call("vc_rpc_unit", "read", [self.theirs.ids, ["subject"]])
+        read = self._call(
+            "vc_rpc_unit", "vc.engagement", "read", [self.theirs.ids, ["subject"]]
+        )
         self.assertIn("error", read)
         export = self._call(
-            "vc_rpc_unit", "export_data", [self.theirs.ids, ["subject"]]
+            "vc_rpc_unit",
+            "vc.engagement",
+            "export_data",
+            [self.theirs.ids, ["subject"]],
         )
         self.assertIn("error", export)
 
     def test_rpc_portal_nothing(self):
         found = self._call(
-            "vc_rpc_portal", "search_read", [[]], {"fields": ["subject"]}
+            "vc_rpc_portal",
+            "vc.engagement",
+            "search_read",
+            [[]],
+            {"fields": ["subject"]},
         )
         self.assertFalse(found.get("result"))

@@ -1,8 +1,9 @@
-import json
 from datetime import date
 
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.business_deadline.tests.common import JsonRpcCase
 
 from .common_vc_fees import VcFeesCommon
 
@@ -90,27 +91,7 @@ class TestVcFeesSecurity(VcFeesCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestVcFeesRpc(HttpCase, VcFeesCommon):
-    def _call(self, login, model, method, args, kwargs=None):
-        self.authenticate(login, login)
-        response = self.url_open(
-            "/web/dataset/call_kw",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        return response.json()
-
+class TestVcFeesRpc(JsonRpcCase, HttpCase, VcFeesCommon):
     def test_rpc_other_unit(self):
         """Through JSON-RPC a requester gets nothing of another unit's payment."""
         other_engagement = self._create_engagement(

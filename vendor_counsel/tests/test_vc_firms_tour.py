@@ -1,12 +1,13 @@
-import json
 from datetime import date
 
 from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.business_deadline.tests.common import JsonRpcCase
+
 
 @tagged("post_install", "-at_install")
-class TestVcFirmsTour(HttpCase):
+class TestVcFirmsTour(JsonRpcCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -92,24 +93,9 @@ class TestVcFirmsTour(HttpCase):
         )
 
         def call(login, method, args, kwargs=None):
-            self.authenticate(login, f"{login}_pw")
-            response = self.url_open(
-                "/web/dataset/call_kw",
-                data=json.dumps(
-                    {
-                        "jsonrpc": "2.0",
-                        "method": "call",
-                        "params": {
-                            "model": "vc.panel",
-                            "method": method,
-                            "args": args,
-                            "kwargs": kwargs or {},
-                        },
-                    }
-                ),
-                headers={"Content-Type": "application/json"},
+            return self._call(
+                login, "vc.panel", method, args, kwargs, password=f"{login}_pw"
             )
-            return response.json()
 
         found = call("vc_rpc_other", "search_read", [[]], {"fields": ["name"]})
         self.assertEqual(found["result"], [])

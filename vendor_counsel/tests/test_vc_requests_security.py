@@ -1,8 +1,9 @@
-import json
 from datetime import date
 
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
+
+from odoo.addons.business_deadline.tests.common import JsonRpcCase
 
 from .common_vc_requests import VcRequestsCommon
 
@@ -106,7 +107,7 @@ class TestVcRequestsSecurity(VcRequestsCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestVcRequestsRpc(HttpCase):
+class TestVcRequestsRpc(JsonRpcCase, HttpCase):
     """The same ladder through JSON-RPC (call_kw)."""
 
     @classmethod
@@ -124,26 +125,6 @@ class TestVcRequestsRpc(HttpCase):
                 "user_id": cls.owner.id,
             }
         )
-
-    def _call(self, login, model, method, args, kwargs=None):
-        self.authenticate(login, login)
-        response = self.url_open(
-            "/web/dataset/call_kw",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        return response.json()
 
     def test_rpc_ladder(self):
         """Search, read and export through call_kw follow the ladder."""
