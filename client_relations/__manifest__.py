@@ -5,10 +5,35 @@
     "category": "Sales/Client Relations",
     "website": "https://github.com/compliance-suite/compliance-suite",
     "author": "Compliance Suite Contributors",
-    "maintainers": ["compliance-suite"],
+    "maintainers": [
+        "compliance-suite",
+    ],
     "license": "AGPL-3",
     "development_status": "Beta",
-    "depends": ["business_deadline"],
-    "data": ["security/client_relations_groups.xml"],
+    "depends": [
+        "business_deadline",
+        "hr",
+        "portal",
+        "survey",
+        "base_tier_validation",
+    ],
+    "data": [
+        "security/client_relations_groups.xml",
+        "security/ir.model.access.csv",
+        "security/client_relations_security.xml",
+        "data/cr_tier_data.xml",
+        "views/res_config_settings_views.xml",
+        "views/client_relations_menus.xml",
+        "views/res_partner_views.xml",
+    ],
+    "demo": [
+        "demo/cr_core_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "client_relations/static/tests/tours/**/*",
+        ],
+    },
+    "application": True,
     "installable": True,
 }

@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    cr_tier_currency_id = fields.Many2one(
+        related="company_id.cr_tier_currency_id", readonly=False
+    )
