@@ -153,8 +153,13 @@ class CrRequest(models.Model):
         return result
 
     def _cr_after_close(self):
-        """Hook called once the requests are closed: return visits (cr-return),
-        surveys (cr-care), quality issues (cr-desk) add to it."""
+        """Called by the desk once the requests are closed. Each part adds its own
+        ``_cr_on_close_<part>()`` method (return visits, surveys, …); they run here in
+        name order, so no part overrides another's."""
+        for name in sorted(
+            attr for attr in dir(type(self)) if attr.startswith("_cr_on_close_")
+        ):
+            getattr(self, name)()
         return True
 
     # --- cr-desk
