@@ -209,7 +209,7 @@ class QtCapa(models.Model):
             "qt.evaluation",
             "qt.supervision.order",
             "qt.tracking.record",
-            "client_relations.sla.review",
+            "cr.review",
         ]
 
     @api.model

@@ -526,7 +526,7 @@ class QtIssue(models.Model):
             "qt.supervision.order",
             "qt.adverse.event",
             "qt.quality.hold",
-            "client_relations.complaint",
+            "cr.request",
         ]
 
     # --- CRUD

@@ -115,7 +115,7 @@ class QtRewardPenalty(models.Model):
             "qt.ranking",
             "qt.supervision.order",
             "qt.issue",
-            "client_relations.complaint",
+            "cr.request",
         ]
 
     @api.depends("user_id")

@@ -166,9 +166,14 @@ class VcCoiCheck(models.Model):
         if not any(norms):
             return results
         self.env.flush_all()
-        previous = self.env.execute_query(
-            SQL("SELECT current_setting('pg_trgm.similarity_threshold')")
-        )[0][0]
+        # missing_ok: a session that has not used pg_trgm yet does not know the
+        # setting; pg_trgm's default then applies
+        previous = (
+            self.env.execute_query(
+                SQL("SELECT current_setting('pg_trgm.similarity_threshold', true)")
+            )[0][0]
+            or "0.3"
+        )
         self.env.execute_query(
             SQL(
                 "SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
