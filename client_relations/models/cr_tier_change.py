@@ -52,13 +52,7 @@ class CrTierChange(models.Model):
         default=lambda self: fields.Date.context_today(self).year - 1,
         tracking=True,
     )
-    currency_id = fields.Many2one(
-        "res.currency",
-        compute="_compute_currency_id",
-        store=True,
-        precompute=True,
-        readonly=False,
-    )
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     revenue = fields.Monetary(
         compute="_compute_revenue",
         store=True,
@@ -148,14 +142,18 @@ class CrTierChange(models.Model):
         todo = self.filtered(lambda c: c.partner_id and c.year)
         totals = {}
         if todo:
-            groups = self.env["cr.revenue"].sudo()._read_group(
-                [
-                    ("partner_id", "in", todo.partner_id.ids),
-                    ("year", "in", list(set(todo.mapped("year")))),
-                    ("company_id", "in", todo.company_id.ids),
-                ],
-                ["partner_id", "year", "company_id"],
-                ["amount:sum"],
+            groups = (
+                self.env["cr.revenue"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("partner_id", "in", todo.partner_id.ids),
+                        ("year", "in", list(set(todo.mapped("year")))),
+                        ("company_id", "in", todo.company_id.ids),
+                    ],
+                    ["partner_id", "year", "company_id"],
+                    ["amount:sum"],
+                )
             )
             totals = {(p.id, y, c.id): amount for p, y, c, amount in groups}
         for change in self:
@@ -252,16 +250,13 @@ class CrTierChange(models.Model):
         return super().create(vals_list)
 
     def _cr_check_no_pending(self, partner_ids, exclude=None):
-        pending = (
-            self.sudo()
-            .search(
-                [
-                    ("partner_id", "in", [pid for pid in partner_ids if pid]),
-                    ("state", "in", PENDING),
-                    ("id", "not in", (exclude or self.browse()).ids),
-                ],
-                limit=1,
-            )
+        pending = self.sudo().search(
+            [
+                ("partner_id", "in", [pid for pid in partner_ids if pid]),
+                ("state", "in", PENDING),
+                ("id", "not in", (exclude or self.browse()).ids),
+            ],
+            limit=1,
         )
         if pending:
             raise ValidationError(
@@ -321,7 +316,9 @@ class CrTierChange(models.Model):
         for change in self:
             if change.review_ids and change.can_review:
                 change.validate_tier()
-        self.invalidate_recordset(["review_ids", "validation_status", "need_validation"])
+        self.invalidate_recordset(
+            ["review_ids", "validation_status", "need_validation"]
+        )
         self.write(
             {
                 "state": "approved",
@@ -443,17 +440,18 @@ class CrTierChange(models.Model):
         pending change, or with a change of the same year to the same tier already
         decided, gets none. Returns the new changes."""
         self.env.flush_all()
-        currency = company.cr_tier_currency_id or company.currency_id
+        # the year's revenue is aggregated in memory, not spilled to disk
+        self.env.cr.execute("SET LOCAL work_mem = '64MB'")
         reason = self.env._("Yearly recompute from the %(year)s revenue.", year=year)
         self.env.cr.execute(
             SQL(
                 """WITH target AS (%(query)s)
                    INSERT INTO cr_tier_change
-                       (partner_id, company_id, year, currency_id, revenue,
+                       (partner_id, company_id, year, revenue,
                         from_tier_id, to_tier_id, approval_level, origin, state,
                         reason, owner_id, department_id, create_uid, write_uid,
                         create_date, write_date)
-                   SELECT t.partner_id, %(company)s, %(year)s, %(currency)s,
+                   SELECT t.partner_id, %(company)s, %(year)s,
                           t.amount, t.from_tier, t.to_tier,
                           COALESCE(tt.approval_level, ft.approval_level, 'city'),
                           'recompute', 'draft', %(reason)s, p.cr_owner_id,
@@ -470,17 +468,16 @@ class CrTierChange(models.Model):
                              AND (c.state IN ('draft', 'to_approve')
                                   OR (c.year = %(year)s AND c.state != 'cancel'
                                       AND c.to_tier_id IS NOT DISTINCT FROM t.to_tier)))
-                   ON CONFLICT DO NOTHING
                    RETURNING id""",
                 query=self._cr_tier_query(year, company),
                 company=company.id,
                 year=year,
-                currency=currency.id,
                 reason=reason,
                 uid=self.env.uid,
             )
         )
         ids = [row[0] for row in self.env.cr.fetchall()]
+        self.env.cr.execute("SET LOCAL work_mem TO DEFAULT")
         self.env.invalidate_all()
         return self.browse(ids)
 

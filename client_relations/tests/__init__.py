@@ -1,5 +1,6 @@
 from . import test_groups
 from . import test_common_smoke
+
 # --- cr-file
 from . import test_cr_file
 from . import test_cr_tiers

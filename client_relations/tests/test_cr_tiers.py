@@ -89,7 +89,11 @@ class TestCrTiers(CrFileCommon):
             self.env["cr.tier.change"]
             .with_user(self.owner)
             .create(
-                {"partner_id": client.id, "year": self.YEAR, "to_tier_id": self.tier_diamond.id}
+                {
+                    "partner_id": client.id,
+                    "year": self.YEAR,
+                    "to_tier_id": self.tier_diamond.id,
+                }
             )
         )
         self.assertEqual(change.revenue, 6_000_000)
