@@ -7,7 +7,7 @@ from .common_cr_file import CrFileCommon
 @tagged("post_install", "-at_install")
 class TestCrFile(CrFileCommon):
     def test_completeness(self):
-        """000/E-CR-1, WF-CR-1: the client-file completeness (%) and the missing
+        """E-CR-1, WF-CR-1: the client-file completeness (%) and the missing
         items; the filter "incomplete files" finds the client until it is full."""
         client = self._client("Incomplete Co")
         self.assertLess(client.cr_file_completeness, 100)
@@ -109,7 +109,7 @@ class TestCrFile(CrFileCommon):
         )
 
     def test_client_card_report(self):
-        """000/E-CR-1: the client card 《客户信息表》 prints the file."""
+        """E-CR-1: the client card 《客户信息表》 prints the file."""
         html = str(
             self.env["ir.actions.report"]._render_qweb_html(
                 "client_relations.cr_client_file_report_action", self.client.ids
@@ -121,7 +121,7 @@ class TestCrFile(CrFileCommon):
         self.assertIn("Wang Jianguo", html)
 
     def test_clients_action(self):
-        """000/E-CR-1: the Clients menu lists the companies filed as clients."""
+        """E-CR-1: the Clients menu lists the companies filed as clients."""
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "client_relations.res_partner_action_cr_client"
         )

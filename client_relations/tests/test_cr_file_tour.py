@@ -28,7 +28,7 @@ class TestCrFileTour(JsonRpcCase, CrFileCommon, HttpCase):
         cls.tour_client.sudo().cr_tier_id = cls.tier_gold
 
     def test_cr_file_tour(self):
-        """000/WF-CR-1, R-CR-06 in a browser (zh_CN): open a client, see the Client
+        """WF-CR-1, R-CR-06 in a browser (zh_CN): open a client, see the Client
         File tab, request a tier change and approve it at the provincial level."""
         self.start_tour(
             "/odoo/action-client_relations.res_partner_action_cr_client",

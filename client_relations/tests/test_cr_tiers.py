@@ -13,8 +13,8 @@ class TestCrTiers(CrFileCommon):
         self.env.invalidate_all()
 
     def test_tier_bands_boundaries(self):
-        """000/R-CR-01, R-CR-02, R-CR-03, R-CR-04: lower bounds inclusive, the next
-        tier's exclusive; below ¥10,000 no tier."""
+        """000/R-CR-01, 000/R-CR-02, 000/R-CR-03, 000/R-CR-04: lower bounds
+        inclusive, the next tier's exclusive; below ¥10,000 no tier."""
         cases = [
             (5_000_000, self.tier_diamond),
             (4_999_999.99, self.tier_platinum),
@@ -63,7 +63,7 @@ class TestCrTiers(CrFileCommon):
         self.assertEqual(self._earned(client), self.tier_diamond)
 
     def test_propose_idempotent(self):
-        """000/R-CR-01..04: only differing tiers are proposed, never twice; a
+        """000/R-CR-01 to 000/R-CR-04: only differing tiers are proposed, never twice; a
         client already in its tier gets nothing."""
         moving = self._client("Moving", 300_000)
         staying = self._client("Staying", 300_000)
@@ -130,7 +130,7 @@ class TestCrTiers(CrFileCommon):
         self.assertEqual(line.from_tier_id, self.tier_diamond)
 
     def test_guards(self):
-        """000/WF-CR-1: every state moves through a guarded action; a tier change
+        """WF-CR-1: every state moves through a guarded action; a tier change
         needs another tier; one pending change per client; rejection keeps the
         tier."""
         client = self._client("Guarded", 50_000)
@@ -179,7 +179,7 @@ class TestCrTiers(CrFileCommon):
 
     @freeze_time("2026-01-01 08:00:00")
     def test_cron_default_date(self):
-        """000/R-CR-01..04: with the default recompute date (1 January) the daily
+        """000/R-CR-01 to 000/R-CR-04: with the default recompute date (1 January) the daily
         cron proposes the previous year's changes once; running again proposes
         nothing more, even with the company marker reset (idempotent)."""
         self.assertEqual(self.company.cr_tier_recompute_month, 1)
@@ -199,7 +199,7 @@ class TestCrTiers(CrFileCommon):
         )
 
     def test_cron_changed_date(self):
-        """000/R-CR-01..04: a later recompute date set in the settings takes
+        """000/R-CR-01 to 000/R-CR-04: a later recompute date set in the settings takes
         effect: nothing before it, the changes from it on."""
         self.company.write(
             {
@@ -223,7 +223,7 @@ class TestCrTiers(CrFileCommon):
             self.company.cr_tier_recompute_month = 13
 
     def test_invoices_without_account(self):
-        """000/R-CR-01..04: the invoice sync is on by default and writes nothing
+        """000/R-CR-01 to 000/R-CR-04: the invoice sync is on by default and writes nothing
         when the setting is off, nor without Invoicing (no hard dependency)."""
         revenue = self.env["cr.revenue"]
         self.assertTrue(self.company.cr_revenue_from_invoices)
