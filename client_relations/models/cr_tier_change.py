@@ -100,7 +100,7 @@ class CrTierChange(models.Model):
         tracking=True,
     )
     approved_by_id = fields.Many2one(
-        "res.users", string="Approved By", readonly=True, copy=False, tracking=True
+        "res.users", readonly=True, copy=False, tracking=True
     )
     date_approved = fields.Date(string="Approved On", readonly=True, copy=False)
     owner_id = fields.Many2one(

@@ -25,8 +25,8 @@ class CrTierHistory(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     change_id = fields.Many2one("cr.tier.change", string="Tier Change", index=True)
-    from_tier_id = fields.Many2one("cr.tier", string="From Tier")
-    to_tier_id = fields.Many2one("cr.tier", string="To Tier")
+    from_tier_id = fields.Many2one("cr.tier")
+    to_tier_id = fields.Many2one("cr.tier")
     movement = fields.Selection(
         MOVEMENTS, compute="_compute_movement", store=True, precompute=True
     )
@@ -35,7 +35,7 @@ class CrTierHistory(models.Model):
     currency_id = fields.Many2one("res.currency")
     revenue = fields.Monetary()
     reason = fields.Text()
-    approved_by_id = fields.Many2one("res.users", string="Approved By")
+    approved_by_id = fields.Many2one("res.users")
     owner_id = fields.Many2one(
         related="partner_id.cr_owner_id", store=True, string="Account Owner"
     )

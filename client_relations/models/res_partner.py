@@ -149,20 +149,20 @@ class ResPartner(models.Model):
     def _cr_file_items(self):
         """The client-file completeness items: (label, filled?) (000/E-CR-1)."""
         self.ensure_one()
-        _ = self.env._
+        tr = self.env._
         return [
-            (_("account owner"), bool(self.cr_owner_id)),
-            (_("department"), bool(self.cr_department_id)),
-            (_("class"), bool(self.cr_class)),
-            (_("region"), bool(self.cr_region_id)),
-            (_("client type"), bool(self.cr_client_type)),
-            (_("industry"), bool(self.industry_id)),
-            (_("introduction"), bool(self.cr_introduction)),
-            (_("customer service owner"), bool(self.cr_service_owner_id)),
-            (_("contact"), bool(self.child_ids.filtered(lambda c: not c.is_company))),
-            (_("phone or email"), bool(self.phone or self.email)),
-            (_("address"), bool(self.street or self.city)),
-            (_("first cooperation"), bool(self.cr_date_first_cooperation)),
+            (tr("account owner"), bool(self.cr_owner_id)),
+            (tr("department"), bool(self.cr_department_id)),
+            (tr("class"), bool(self.cr_class)),
+            (tr("region"), bool(self.cr_region_id)),
+            (tr("client type"), bool(self.cr_client_type)),
+            (tr("industry"), bool(self.industry_id)),
+            (tr("introduction"), bool(self.cr_introduction)),
+            (tr("customer service owner"), bool(self.cr_service_owner_id)),
+            (tr("contact"), bool(self.child_ids.filtered(lambda c: not c.is_company))),
+            (tr("phone or email"), bool(self.phone or self.email)),
+            (tr("address"), bool(self.street or self.city)),
+            (tr("first cooperation"), bool(self.cr_date_first_cooperation)),
         ]
 
     @api.depends(

@@ -1,5 +1,6 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common_cr_file import CrFileCommon
 
@@ -125,6 +126,6 @@ class TestCrFile(CrFileCommon):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "client_relations.res_partner_action_cr_client"
         )
-        found = self.env["res.partner"].search(eval(action["domain"]))  # noqa: S307
+        found = self.env["res.partner"].search(safe_eval(action["domain"]))
         self.assertIn(self.client, found)
         self.assertNotIn(self.contact, found)

@@ -32,9 +32,9 @@ class TestCrFileReporting(CrFileCommon):
         )
 
     def test_tier_movement(self):
-        """000/R-CR-01 to 000/R-CR-04, R-CR-08: clients by tier and class and the movement
-        between tiers per year, computed with _read_group; the query count does
-        not grow with the data."""
+        """000/R-CR-01 to 000/R-CR-04, 000/R-CR-08: clients by tier and class and
+        the movement between tiers per year, computed with _read_group; the query
+        count does not grow with the data."""
         self._history(4, 2024)
         self.env.flush_all()
         self.env.invalidate_all()

@@ -179,8 +179,8 @@ class TestCrTiers(CrFileCommon):
 
     @freeze_time("2026-01-01 08:00:00")
     def test_cron_default_date(self):
-        """000/R-CR-01 to 000/R-CR-04: with the default recompute date (1 January) the daily
-        cron proposes the previous year's changes once; running again proposes
+        """000/R-CR-01 to 000/R-CR-04: with the default recompute date (1 January)
+        the daily cron proposes the previous year's changes once; running again proposes
         nothing more, even with the company marker reset (idempotent)."""
         self.assertEqual(self.company.cr_tier_recompute_month, 1)
         self.assertEqual(self.company.cr_tier_recompute_day, 1)
@@ -223,8 +223,9 @@ class TestCrTiers(CrFileCommon):
             self.company.cr_tier_recompute_month = 13
 
     def test_invoices_without_account(self):
-        """000/R-CR-01 to 000/R-CR-04: the invoice sync is on by default and writes nothing
-        when the setting is off, nor without Invoicing (no hard dependency)."""
+        """000/R-CR-01 to 000/R-CR-04: the invoice sync is on by default and
+        writes nothing when the setting is off, nor without Invoicing (no hard
+        dependency)."""
         revenue = self.env["cr.revenue"]
         self.assertTrue(self.company.cr_revenue_from_invoices)
         self.company.cr_revenue_from_invoices = False
