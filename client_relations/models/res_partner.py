@@ -123,7 +123,9 @@ class ResPartner(models.Model):
         groups="client_relations.group_client_relations_user",
     )
     cr_revenue_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_cr_revenue_last_year"
+        "res.currency",
+        string="Revenue Currency",
+        compute="_compute_cr_revenue_last_year",
     )
     cr_tier_change_ids = fields.One2many(
         "cr.tier.change",
@@ -138,10 +140,12 @@ class ResPartner(models.Model):
         groups="client_relations.group_client_relations_user",
     )
     cr_tier_change_count = fields.Integer(
+        string="Number of Tier Changes",
         compute="_compute_cr_file_counts",
         groups="client_relations.group_client_relations_user",
     )
     cr_revenue_count = fields.Integer(
+        string="Number of Revenue Lines",
         compute="_compute_cr_file_counts",
         groups="client_relations.group_client_relations_user",
     )
@@ -149,20 +153,22 @@ class ResPartner(models.Model):
     def _cr_file_items(self):
         """The client-file completeness items: (label, filled?) (000/E-CR-1)."""
         self.ensure_one()
-        tr = self.env._
         return [
-            (tr("account owner"), bool(self.cr_owner_id)),
-            (tr("department"), bool(self.cr_department_id)),
-            (tr("class"), bool(self.cr_class)),
-            (tr("region"), bool(self.cr_region_id)),
-            (tr("client type"), bool(self.cr_client_type)),
-            (tr("industry"), bool(self.industry_id)),
-            (tr("introduction"), bool(self.cr_introduction)),
-            (tr("customer service owner"), bool(self.cr_service_owner_id)),
-            (tr("contact"), bool(self.child_ids.filtered(lambda c: not c.is_company))),
-            (tr("phone or email"), bool(self.phone or self.email)),
-            (tr("address"), bool(self.street or self.city)),
-            (tr("first cooperation"), bool(self.cr_date_first_cooperation)),
+            (self.env._("account owner"), bool(self.cr_owner_id)),
+            (self.env._("department"), bool(self.cr_department_id)),
+            (self.env._("class"), bool(self.cr_class)),
+            (self.env._("region"), bool(self.cr_region_id)),
+            (self.env._("client type"), bool(self.cr_client_type)),
+            (self.env._("industry"), bool(self.industry_id)),
+            (self.env._("introduction"), bool(self.cr_introduction)),
+            (self.env._("customer service owner"), bool(self.cr_service_owner_id)),
+            (
+                self.env._("contact"),
+                bool(self.child_ids.filtered(lambda c: not c.is_company)),
+            ),
+            (self.env._("phone or email"), bool(self.phone or self.email)),
+            (self.env._("address"), bool(self.street or self.city)),
+            (self.env._("first cooperation"), bool(self.cr_date_first_cooperation)),
         ]
 
     @api.depends(
