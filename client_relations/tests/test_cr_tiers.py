@@ -233,3 +233,18 @@ class TestCrTiers(CrFileCommon):
         if "account.move" not in self.env:
             self.company.cr_revenue_from_invoices = True
             self.assertEqual(revenue._cr_sync_invoice_revenue(2025, self.company), 0)
+
+    def test_settings_block(self):
+        """000/R-CR-01 to 000/R-CR-04: the recompute date and the invoice feed are
+        company settings edited from the Settings block."""
+        settings = self.env["res.config.settings"].create(
+            {
+                "cr_tier_recompute_month": 2,
+                "cr_tier_recompute_day": 15,
+                "cr_revenue_from_invoices": False,
+            }
+        )
+        settings.execute()
+        self.assertEqual(self.company.cr_tier_recompute_month, 2)
+        self.assertEqual(self.company.cr_tier_recompute_day, 15)
+        self.assertFalse(self.company.cr_revenue_from_invoices)
