@@ -269,8 +269,8 @@ class CrTierChange(models.Model):
 
     def _cr_is_decider(self):
         """000/R-CR-06: the provincial level (Administrator) decides Diamond and
-        Platinum, the city level (Customer Service Department, and above) Gold, VIP
-        and leaving the key accounts."""
+        Platinum, the city level (Customer Service Department, and above) Gold and
+        VIP; leaving the key accounts, the level of the tier left."""
         self.ensure_one()
         group = (
             "client_relations.group_client_relations_manager"
