@@ -1,4 +1,5 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
 from odoo.tests import freeze_time, tagged
 
 from .common_cr_file import CrFileCommon
@@ -248,3 +249,45 @@ class TestCrTiers(CrFileCommon):
         self.assertEqual(self.company.cr_tier_recompute_month, 2)
         self.assertEqual(self.company.cr_tier_recompute_day, 15)
         self.assertFalse(self.company.cr_revenue_from_invoices)
+
+    def test_invoices_feed_revenue(self):
+        """000/R-CR-01 to 000/R-CR-04: with Invoicing installed (never a
+        dependency), the posted customer invoices net of credit notes become the
+        client's 'invoice' revenue line of the year, replaced on each run."""
+        if "account.move" not in self.env or not self.env["account.journal"].search(
+            [("type", "=", "sale"), ("company_id", "=", self.company.id)], limit=1
+        ):
+            self.skipTest("Invoicing with a sales journal is not installed")
+        client = self._client("Invoiced")
+        moves = self.env["account.move"]
+        for move_type, price, day in (
+            ("out_invoice", 250_000, "2025-05-05"),
+            ("out_refund", 50_000, "2025-06-05"),
+            ("out_invoice", 999_999, "2026-01-05"),
+        ):
+            moves |= moves.create(
+                {
+                    "move_type": move_type,
+                    "partner_id": client.id,
+                    "invoice_date": day,
+                    "date": day,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Service",
+                                "quantity": 1,
+                                "price_unit": price,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+        moves.action_post()
+        revenue = self.env["cr.revenue"]
+        revenue._cr_sync_invoice_revenue(2025, self.company)
+        revenue._cr_sync_invoice_revenue(2025, self.company)
+        line = revenue.search([("partner_id", "=", client.id)])
+        self.assertEqual(line.mapped("amount"), [200_000])
+        self.assertEqual(line.source, "invoice")
+        self.assertEqual(self._earned(client), self.tier_gold)
