@@ -27,12 +27,16 @@ registry.category("web_tour.tours").add("cr_file_tour", {
         {
             content: "Choose the new tier",
             trigger: ".o_field_widget[name='to_tier_id'] input",
+            run: "edit 钻石",
+        },
+        {
+            content: "Pick Diamond",
+            trigger: ".o-autocomplete--dropdown-item a:contains(钻石)",
             run: "click",
         },
         {
-            content: "The highest tier first",
-            trigger: ".o-autocomplete--dropdown-item:first-child a",
-            run: "click",
+            content: "Diamond is chosen",
+            trigger: ".o_field_widget[name='to_tier_id'] input:value(钻石)",
         },
         {
             content: "Give the reason",
@@ -40,8 +44,13 @@ registry.category("web_tour.tours").add("cr_file_tour", {
             run: "edit 省公司注册的上游大客户",
         },
         {
+            content: "Save the request",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
             content: "Submit for approval",
-            trigger: "button[name='action_submit']",
+            trigger: ".o_form_saved button[name='action_submit']",
             run: "click",
         },
         {
