@@ -25,9 +25,17 @@
         "views/res_config_settings_views.xml",
         "views/client_relations_menus.xml",
         "views/res_partner_views.xml",
+        "security/cr_file_security.xml",
+        "data/cr_tier_change_data.xml",
+        "views/cr_revenue_views.xml",
+        "views/cr_tier_change_views.xml",
+        "views/cr_tier_history_views.xml",
+        "views/cr_tier_views.xml",
+        "report/cr_client_file_report.xml",
     ],
     "demo": [
         "demo/cr_core_demo.xml",
+        "demo/cr_file_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -8,3 +8,9 @@ from . import cr_service
 from . import cr_agreement
 from . import cr_request
 from . import cr_service_report
+
+# --- cr-file
+from . import cr_revenue
+from . import cr_tier_history
+from . import cr_tier_change
+from . import tier_definition
