@@ -8,3 +8,9 @@ from . import cr_service
 from . import cr_agreement
 from . import cr_request
 from . import cr_service_report
+# --- cr-visit
+from . import cr_visit_plan
+from . import cr_visit
+from . import cr_visit_daily_report
+from . import cr_visit_monthly_report
+from . import cr_visit_urgent_report
