@@ -73,8 +73,15 @@ class CrVisitPlan(models.Model):
     year = fields.Integer(
         required=True, default=lambda self: fields.Date.context_today(self).year
     )
-    quarter = fields.Selection(QUARTERS)
-    month = fields.Selection(MONTHS)
+    quarter = fields.Selection(
+        QUARTERS,
+        default=lambda self: str(
+            (fields.Date.context_today(self).month - 1) // 3 + 1
+        ),
+    )
+    month = fields.Selection(
+        MONTHS, default=lambda self: str(fields.Date.context_today(self).month)
+    )
     date_from = fields.Date(compute="_compute_dates", store=True, index=True)
     date_to = fields.Date(compute="_compute_dates", store=True)
     department_id = fields.Many2one(
