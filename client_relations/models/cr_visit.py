@@ -114,7 +114,6 @@ class CrVisit(models.Model):
         help="001/R-12: calendar days after the visit day to complete the record.",
     )
     record_due = fields.Datetime(
-        string="Record Due",
         readonly=True,
         copy=False,
         help="001/R-12: the end of the visit day (from the deadline rule).",
@@ -132,9 +131,7 @@ class CrVisit(models.Model):
         help="Done no later than the planned day, with its record on time.",
     )
     done_count = fields.Integer(string="Visits Done", readonly=True, copy=False)
-    on_time_count = fields.Integer(
-        string="Visits on Time", readonly=True, copy=False
-    )
+    on_time_count = fields.Integer(string="Visits on Time", readonly=True, copy=False)
     # The daily report's items (000/E-CR-4, 002/E32)
     client_opinions = fields.Text(string="Client Opinions, Suggestions and Wishes")
     market_info = fields.Text(
@@ -260,8 +257,7 @@ class CrVisit(models.Model):
         if self.is_visitor_salesperson and not (self.salesperson_reason or "").strip():
             missing.append(
                 self.env._(
-                    "the reason why the client's local salesperson visits "
-                    "(000/R-CR-09)"
+                    "the reason why the client's local salesperson visits (000/R-CR-09)"
                 )
             )
         pending = self.question_ids.filtered(
@@ -302,11 +298,9 @@ class CrVisit(models.Model):
         self.invalidate_recordset(["record_due"])
         for visit in self:
             late = bool(visit.record_due and visit.date_record > visit.record_due)
-            on_time = (
-                not late
-                and visit._cr_local_date(visit.date_done)
-                <= visit._cr_local_date(visit.date_planned)
-            )
+            on_time = not late and visit._cr_local_date(
+                visit.date_done
+            ) <= visit._cr_local_date(visit.date_planned)
             visit.write(
                 {
                     "is_record_late": late,
@@ -390,7 +384,6 @@ class CrVisitQuestion(models.Model):
     question = fields.Text(required=True)
     escalated_to_id = fields.Many2one(
         "res.users",
-        string="Escalated To",
         domain=[("share", "=", False)],
         help="001/R-71: technical questions go to the technical staff, price, policy "
         "and commitment questions to the marketing director; the visitor does not "
@@ -422,7 +415,9 @@ class CrVisitQuestion(models.Model):
     def action_schedule_onsite(self):
         """001/R-60: the customer service manager schedules an on-site visit for a
         problem not solvable by phone."""
-        if not self.env.user.has_group("client_relations.group_client_relations_service"):
+        if not self.env.user.has_group(
+            "client_relations.group_client_relations_service"
+        ):
             raise UserError(
                 self.env._(
                     "Only the customer service department schedules on-site visits."

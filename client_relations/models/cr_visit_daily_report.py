@@ -48,7 +48,6 @@ class CrVisitDailyReport(models.Model):
     )
     supervisor_id = fields.Many2one(
         "res.users",
-        string="Supervisor",
         compute="_compute_from_user",
         store=True,
         readonly=False,
@@ -85,9 +84,12 @@ class CrVisitDailyReport(models.Model):
     @api.depends("user_id", "company_id")
     def _compute_from_user(self):
         for report in self:
-            employee = report.user_id.employee_ids.filtered(
-                lambda e, r=report: e.company_id == r.company_id
-            )[:1] or report.user_id.employee_ids[:1]
+            employee = (
+                report.user_id.employee_ids.filtered(
+                    lambda e, r=report: e.company_id == r.company_id
+                )[:1]
+                or report.user_id.employee_ids[:1]
+            )
             report.department_id = employee.department_id
             report.supervisor_id = (
                 employee.parent_id.user_id or employee.department_id.manager_id.user_id
@@ -119,8 +121,7 @@ class CrVisitDailyReport(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("cr.visit.daily.report")
-                    or "/"
+                    self.env["ir.sequence"].next_by_code("cr.visit.daily.report") or "/"
                 )
         reports = super().create(vals_list)
         reports._collect_visits()
@@ -167,7 +168,9 @@ class CrVisitDailyReport(models.Model):
         for report in self:
             report.is_late = bool(report.date_due and now > report.date_due)
             if report.supervisor_id:
-                report.message_subscribe(partner_ids=report.supervisor_id.partner_id.ids)
+                report.message_subscribe(
+                    partner_ids=report.supervisor_id.partner_id.ids
+                )
         self.activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
@@ -207,9 +210,7 @@ class CrVisitDailyReport(models.Model):
         )
         existing = {
             (report.user_id.id, report.date, report.company_id.id): report
-            for report in self.search(
-                [("date", ">=", start), ("date", "<=", today)]
-            )
+            for report in self.search([("date", ">=", start), ("date", "<=", today)])
         }
         todo = self.browse()
         for user, day, company in pairs:

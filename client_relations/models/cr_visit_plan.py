@@ -75,9 +75,7 @@ class CrVisitPlan(models.Model):
     )
     quarter = fields.Selection(
         QUARTERS,
-        default=lambda self: str(
-            (fields.Date.context_today(self).month - 1) // 3 + 1
-        ),
+        default=lambda self: str((fields.Date.context_today(self).month - 1) // 3 + 1),
     )
     month = fields.Selection(
         MONTHS, default=lambda self: str(fields.Date.context_today(self).month)
@@ -115,8 +113,8 @@ class CrVisitPlan(models.Model):
         check_company=True,
     )
     key_products = fields.Text(string="Key Products to Promote")
-    key_survey_items = fields.Text(string="Key Survey Items")
-    special_survey_items = fields.Text(string="Special Survey Items")
+    key_survey_items = fields.Text()
+    special_survey_items = fields.Text()
     line_ids = fields.One2many("cr.visit.plan.line", "plan_id", string="Visit Schedule")
     visit_ids = fields.One2many("cr.visit", "plan_id", string="Visits")
     visit_count = fields.Integer(compute="_compute_visit_count")
@@ -194,7 +192,9 @@ class CrVisitPlan(models.Model):
                     self.env._("A quarterly visit plan needs its quarter.")
                 )
             if plan.period_type == "monthly" and not plan.month:
-                raise ValidationError(self.env._("A monthly visit plan needs its month."))
+                raise ValidationError(
+                    self.env._("A monthly visit plan needs its month.")
+                )
 
     @api.depends("period_type", "year", "quarter", "month", "department_id")
     def _compute_display_name(self):
@@ -312,9 +312,7 @@ class CrVisitPlan(models.Model):
             return
         calendar = self.env["resource.calendar"]._bd_default_calendar(self.company_id)
         clients = self.env["res.partner"].search(self._get_plan_client_domain())
-        existing = {
-            (line.partner_id.id, line.slot_date) for line in self.line_ids
-        }
+        existing = {(line.partner_id.id, line.slot_date) for line in self.line_ids}
         vals_list = []
         for client in clients:
             per_year = client.cr_tier_id.visits_per_year
@@ -351,9 +349,11 @@ class CrVisitPlan(models.Model):
         the next period, with an activity for its head; never twice."""
         today = today or fields.Date.context_today(self)
         year, quarter, month = next_period(period_type, today)
-        departments = self.env["res.partner"].search(
-            [("cr_is_client", "=", True), ("cr_department_id", "!=", False)]
-        ).cr_department_id
+        departments = (
+            self.env["res.partner"]
+            .search([("cr_is_client", "=", True), ("cr_department_id", "!=", False)])
+            .cr_department_id
+        )
         existing = {
             department.id
             for [department] in self._read_group(
@@ -382,7 +382,9 @@ class CrVisitPlan(models.Model):
                             "quarter": quarter,
                             "month": month,
                             "department_id": department.id,
-                            "company_id": (department.company_id or self.env.company).id,
+                            "company_id": (
+                                department.company_id or self.env.company
+                            ).id,
                             "user_id": head.id or False,
                             "region_ids": [
                                 (
@@ -409,7 +411,9 @@ class CrVisitPlan(models.Model):
                         )
                     created |= plan
             except Exception:
-                _logger.exception("Visit plan of department %s not prepared", department.id)
+                _logger.exception(
+                    "Visit plan of department %s not prepared", department.id
+                )
         self.env["ir.cron"]._commit_progress(len(departments))
         return created
 

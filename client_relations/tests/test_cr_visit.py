@@ -1,7 +1,10 @@
 from datetime import date, datetime
 
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import freeze_time, tagged
+from odoo.tools import mute_logger
 
 from .common_cr_visit import CrVisitCommon
 
@@ -263,9 +266,7 @@ class TestCrVisit(CrVisitCommon):
         self.env.flush_all()
         with self.assertQueryCount(1):
             kpi = self.Visit._cr_visit_kpi([("partner_id", "=", self.client.id)])
-        self.assertEqual(
-            list(kpi.values()), [{"planned": 2, "done": 1, "on_time": 1}]
-        )
+        self.assertEqual(list(kpi.values()), [{"planned": 2, "done": 1, "on_time": 1}])
         with freeze_time("2026-06-10 08:00:00"):
             for _i in range(10):
                 self._visit(user_id=self.other_owner.id)
@@ -302,7 +303,9 @@ class TestCrVisitReports(CrVisitCommon):
             self.assertEqual(report.visit_ids, visit)
             self.assertEqual(report.supervisor_id, self.supervisor)
             self.assertEqual(report.department_id, self.department)
-            self.assertEqual(self._due(report, "date_due"), datetime(2026, 6, 10, 16, 0))
+            self.assertEqual(
+                self._due(report, "date_due"), datetime(2026, 6, 10, 16, 0)
+            )
             report.action_submit()
         self.assertFalse(report.is_late)
         with self.assertRaises(UserError):
@@ -314,6 +317,13 @@ class TestCrVisitReports(CrVisitCommon):
             self.assertEqual(late.visit_ids, other_day)
             late.action_submit()
         self.assertTrue(late.is_late)
+
+    def test_r_cr_12_daily_report_days_setting(self):
+        """000/R-CR-12: one day allowed by the setting moves the daily report's due
+        time to the end of the next day."""
+        self.company.cr_visit_daily_report_days = 1
+        report = self.Daily.create({"user_id": self.owner.id, "date": "2026-06-10"})
+        self.assertEqual(self._due(report, "date_due"), datetime(2026, 6, 11, 16, 0))
 
     def test_r_23_six_items_printed(self):
         """002/R23: 《巡访日报表》 prints the six items of each visit."""
@@ -349,7 +359,11 @@ class TestCrVisitReports(CrVisitCommon):
         with self.assertRaises(UserError):
             report.action_submit()
         self.assertEqual(report.state, "draft")
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.cr.savepoint(),
+        ):
             self.Daily.create({"user_id": self.owner.id, "date": "2026-06-20"})
 
     def test_r_cr_12_daily_reminder_cron(self):
@@ -384,7 +398,9 @@ class TestCrVisitReports(CrVisitCommon):
         cron = self.env.ref("client_relations.ir_cron_cr_visit_monthly_report")
         with freeze_time("2026-07-02 01:00:00"), self.enter_registry_test_mode():
             cron.method_direct_trigger()
-        self.assertFalse(self.Monthly.search([("department_id", "=", self.department.id)]))
+        self.assertFalse(
+            self.Monthly.search([("department_id", "=", self.department.id)])
+        )
         with freeze_time("2026-07-03 01:00:00"), self.enter_registry_test_mode():
             cron.method_direct_trigger()
             cron.method_direct_trigger()
@@ -417,7 +433,11 @@ class TestCrVisitReports(CrVisitCommon):
         self.assertEqual(self.env["res.company"].new({}).cr_visit_monthly_report_day, 1)
         self.assertEqual(self.env["res.company"].new({}).cr_visit_record_days, 0)
         self.assertEqual(self.env["res.company"].new({}).cr_visit_daily_report_days, 0)
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.cr.savepoint(),
+        ):
             self.company.cr_visit_monthly_report_day = 0
             self.env.flush_all()
 
@@ -435,7 +455,10 @@ class TestCrVisitReports(CrVisitCommon):
                 cron.method_direct_trigger()
                 cron.method_direct_trigger()
             plans = self.Plan.search(
-                [("period_type", "=", period), ("department_id", "=", self.department.id)]
+                [
+                    ("period_type", "=", period),
+                    ("department_id", "=", self.department.id),
+                ]
             )
             self.assertEqual(len(plans), 1, period)
             self.assertEqual((plans.year, plans.quarter, plans.month), expected)

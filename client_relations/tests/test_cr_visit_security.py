@@ -19,7 +19,9 @@ class TestCrVisitSecurity(CrVisitCommon):
             user_id=cls.other_owner.id,
             department_id=cls.other_department.id,
         )
-        cls.daily_mine = cls.Daily.create({"user_id": cls.owner.id, "date": "2026-06-10"})
+        cls.daily_mine = cls.Daily.create(
+            {"user_id": cls.owner.id, "date": "2026-06-10"}
+        )
         cls.daily_other = cls.Daily.create(
             {"user_id": cls.other_owner.id, "date": "2026-06-10"}
         )
@@ -98,7 +100,9 @@ class TestCrVisitRpc(JsonRpcCase, HttpCase):
         mine = new_test_user(self.env, login="cr_visit_rpc1", groups=group)
         other = new_test_user(self.env, login="cr_visit_rpc2", groups=group)
         new_test_user(self.env, login="cr_visit_rpc3", groups="base.group_user")
-        client = self.env["res.partner"].create({"name": "RPC client", "cr_is_client": True})
+        client = self.env["res.partner"].create(
+            {"name": "RPC client", "cr_is_client": True}
+        )
         visits = self.env["cr.visit"].create(
             [
                 {
