@@ -84,7 +84,11 @@ class CrVisit(models.Model):
         help="000/R-CR-11: the region's technical staff who solve technical problems.",
     )
     visit_type = fields.Selection(
-        [("on_site", "On-site Visit"), ("phone", "Phone Visit")],
+        [
+            ("on_site", "On-site Visit"),
+            ("phone", "Phone Visit"),
+            ("symposium", "Symposium"),
+        ],
         string="Type",
         required=True,
         default="on_site",
