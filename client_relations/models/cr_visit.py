@@ -176,7 +176,7 @@ class CrVisit(models.Model):
     can_cancel = fields.Boolean(compute="_compute_can")
     can_reset = fields.Boolean(compute="_compute_can")
 
-    @api.depends("partner_id")
+    @api.depends("partner_id", "plan_id")
     def _compute_from_partner(self):
         for visit in self:
             visit.region_id = visit.partner_id.cr_region_id or visit.region_id

@@ -95,6 +95,15 @@ class TestCrVisitPlan(CrVisitCommon):
         self.assertEqual(other_month.visit_ids.partner_id, self.client)
         self.assertEqual(other_month.visit_ids.visit_day, date(2026, 11, 2))
 
+    def test_visit_hour_setting(self):
+        """Generated visits are planned at the company's visit hour (09:00 by
+        default, 14:00 when changed: 06:00 UTC in Shanghai)."""
+        self.assertEqual(self.env["res.company"].new({}).cr_visit_hour, 9)
+        self.company.cr_visit_hour = 14
+        plan = self._plan(period_type="quarterly", quarter="2")
+        plan.action_generate_visits()
+        self.assertEqual(plan.visit_ids.mapped("date_planned")[0].hour, 6)
+
     def test_generate_needs_visitor_and_confirmation(self):
         """Visits are generated from a confirmed plan with a designated visitor."""
         plan = self.Plan.create(
@@ -383,6 +392,23 @@ class TestCrVisitReports(CrVisitCommon):
         report.other_info = "Nothing else"
         report.action_submit()
         self.assertFalse(report.activity_ids)
+
+    def test_r_cr_12_reminder_lookback_setting(self):
+        """000/R-CR-12: the reminder looks 7 days back by default: a visit 10 days
+        ago gets no report; with 14 days (setting) it does."""
+        self.assertEqual(
+            self.env["res.company"].new({}).cr_visit_report_lookback_days, 7
+        )
+        self._visit(planned=datetime(2026, 6, 1, 1, 0))
+        cron = self.env.ref("client_relations.ir_cron_cr_visit_daily_report")
+        with freeze_time("2026-06-11 12:00:00"), self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+        self.assertFalse(self.Daily.search([("user_id", "=", self.owner.id)]))
+        self.company.cr_visit_report_lookback_days = 14
+        with freeze_time("2026-06-11 12:00:00"), self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+        report = self.Daily.search([("user_id", "=", self.owner.id)])
+        self.assertEqual(report.date, date(2026, 6, 1))
 
     def test_r_cr_13_monthly_report_cron(self):
         """000/R-CR-13, 002/R24: on the company's report day the monthly action

@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
 
 from odoo.addons.business_deadline.tests.common import JsonRpcCase
 
@@ -39,6 +39,21 @@ class TestCrVisitSecurity(CrVisitCommon):
         exported = Visit.search([]).export_data(["name"])["datas"]
         self.assertEqual(exported, [[self.mine.name]])
         self.assertEqual(self.Daily.with_user(self.owner).search([]), self.daily_mine)
+
+    def test_visitor_completes_and_reports(self):
+        """A visitor completes their visit's record and submits the daily report
+        with their own rights; the supervisor reviews it."""
+        with freeze_time("2026-06-10 08:00:00"):
+            visit = self.mine.with_user(self.owner)
+            visit.outcome = "Trained the operators"
+            visit.action_done()
+            daily = self.daily_mine.with_user(self.owner)
+            daily.action_collect()
+            daily.action_submit()
+        self.assertEqual(self.mine.state, "done")
+        self.assertEqual(self.daily_mine.visit_ids, self.mine)
+        self.daily_mine.with_user(self.supervisor).action_review()
+        self.assertEqual(self.daily_mine.state, "reviewed")
 
     def test_technician_sees_visit(self):
         """The technical staff of a visit see it."""
