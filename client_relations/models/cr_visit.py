@@ -388,6 +388,9 @@ class CrVisitQuestion(models.Model):
     question = fields.Text(required=True)
     escalated_to_id = fields.Many2one(
         "res.users",
+        compute="_compute_escalated_to_id",
+        store=True,
+        readonly=False,
         domain=[("share", "=", False)],
         help="001/R-71: technical questions go to the technical staff, price, policy "
         "and commitment questions to the marketing director; the visitor does not "
@@ -397,6 +400,23 @@ class CrVisitQuestion(models.Model):
     date_answered = fields.Date(string="Answered On")
     onsite_visit_id = fields.Many2one("cr.visit", string="On-site Visit", readonly=True)
     date_onsite = fields.Datetime(string="On-site Visit On")
+
+    @api.depends("kind", "visit_id")
+    def _compute_escalated_to_id(self):
+        """001/R-71: technical questions to the region's technical staff, price,
+        policy and commitment questions to the company's designated person."""
+        for question in self:
+            if question.escalated_to_id:
+                continue
+            visit = question.visit_id
+            if question.kind == "technical":
+                question.escalated_to_id = (
+                    visit.technician_ids[:1] or (visit.region_id.technician_ids[:1])
+                )
+            elif question.kind == "commercial":
+                question.escalated_to_id = (
+                    visit.company_id or self.env.company
+                ).cr_visit_commercial_user_id
 
     @api.constrains("kind", "escalated_to_id", "visit_id")
     def _check_not_visitor(self):

@@ -54,6 +54,14 @@ class ResCompany(models.Model):
         help="The local hour at which generated visits are planned.",
     )
 
+    cr_visit_commercial_user_id = fields.Many2one(
+        "res.users",
+        string="Answers Price and Policy Questions",
+        domain=[("share", "=", False)],
+        help="001/R-71: the person (the marketing director) to whom visitors escalate "
+        "price, sales policy and commitment questions.",
+    )
+
     _cr_visit_settings_valid = models.Constraint(
         "CHECK (cr_visit_record_days >= 0 AND cr_visit_daily_report_days >= 0 "
         "AND cr_visit_report_lookback_days >= 0 AND cr_visit_technicians_min >= 0 "

@@ -28,3 +28,6 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.cr_visit_technicians_max", readonly=False
     )
     cr_visit_hour = fields.Integer(related="company_id.cr_visit_hour", readonly=False)
+    cr_visit_commercial_user_id = fields.Many2one(
+        related="company_id.cr_visit_commercial_user_id", readonly=False
+    )

@@ -236,6 +236,20 @@ class TestCrVisit(CrVisitCommon):
             visit.action_done()
         self.assertEqual(visit.state, "done")
 
+    def test_r_71_default_escalation(self):
+        """001/R-71: a technical question goes to the region's technical staff, a
+        price question to the company's designated person (setting)."""
+        self.company.cr_visit_commercial_user_id = self.manager
+        visit = self._visit()
+        questions = self.env["cr.visit.question"].create(
+            [
+                {"visit_id": visit.id, "kind": "technical", "question": "Spec?"},
+                {"visit_id": visit.id, "kind": "commercial", "question": "Price?"},
+            ]
+        )
+        self.assertEqual(questions[0].escalated_to_id, self.service)
+        self.assertEqual(questions[1].escalated_to_id, self.manager)
+
     def test_r_60_onsite_visit_for_phone_problem(self):
         """001/R-60: a problem not solvable by phone gets an on-site visit scheduled
         by the customer service department, not by the visitor."""
