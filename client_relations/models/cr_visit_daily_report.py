@@ -165,13 +165,18 @@ class CrVisitDailyReport(models.Model):
         self.write({"state": "submitted", "date_submitted": now})
         self.env.flush_all()
         self.invalidate_recordset(["date_due"])
+        self.activity_feedback(["mail.mail_activity_data_todo"])
         for report in self:
             report.is_late = bool(report.date_due and now > report.date_due)
             if report.supervisor_id:
                 report.message_subscribe(
                     partner_ids=report.supervisor_id.partner_id.ids
                 )
-        self.activity_feedback(["mail.mail_activity_data_todo"])
+                report.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Review the daily visit report"),
+                    user_id=report.supervisor_id.id,
+                )
         return True
 
     def action_review(self):
@@ -182,6 +187,7 @@ class CrVisitDailyReport(models.Model):
                     report, self.env._("only the visitor's supervisor reviews it.")
                 )
         self.write({"state": "reviewed"})
+        self.activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
     def action_reset(self):

@@ -452,6 +452,18 @@ class CrVisitPlanLine(models.Model):
     )
     note = fields.Char(string="Content")
     visit_id = fields.Many2one("cr.visit", readonly=True, copy=False)
+    is_visitor_salesperson = fields.Boolean(
+        compute="_compute_is_visitor_salesperson",
+        help="000/R-CR-09: the visitor is the client's local salesperson.",
+    )
+
+    @api.depends("user_id", "plan_id.executor_id", "partner_id.user_id")
+    def _compute_is_visitor_salesperson(self):
+        for line in self:
+            visitor = line.user_id or line.plan_id.executor_id
+            line.is_visitor_salesperson = bool(
+                visitor and visitor == line.partner_id.user_id
+            )
 
     @api.onchange("partner_id")
     def _onchange_partner_id(self):

@@ -210,6 +210,17 @@ class TestCrVisit(CrVisitCommon):
         self.assertEqual(visit.state, "done")
         other = self._visit(user_id=self.other_owner.id)
         self.assertFalse(other.is_visitor_salesperson)
+        plan = self.Plan.create({"year": 2026, "executor_id": self.owner.id})
+        line = self.env["cr.visit.plan.line"].create(
+            {
+                "plan_id": plan.id,
+                "partner_id": self.client.id,
+                "date_planned": datetime(2026, 6, 10, 1, 0),
+            }
+        )
+        self.assertTrue(line.is_visitor_salesperson)
+        line.user_id = self.other_owner
+        self.assertFalse(line.is_visitor_salesperson)
 
     def test_r_71_commercial_questions_escalated(self):
         """001/R-71: a price, policy or commitment question is escalated, never
@@ -333,8 +344,10 @@ class TestCrVisitReports(CrVisitCommon):
         self.assertFalse(report.is_late)
         with self.assertRaises(UserError):
             report.with_user(self.other_owner).action_review()
+        self.assertEqual(report.activity_ids.user_id, self.supervisor)
         report.with_user(self.supervisor).action_review()
         self.assertEqual(report.state, "reviewed")
+        self.assertFalse(report.activity_ids)
         with freeze_time("2026-06-11 17:00:00"):
             late = self.Daily.create({"user_id": self.owner.id, "date": "2026-06-11"})
             self.assertEqual(late.visit_ids, other_day)
@@ -405,7 +418,8 @@ class TestCrVisitReports(CrVisitCommon):
         self.assertEqual(report.activity_ids.user_id, self.owner)
         report.other_info = "Nothing else"
         report.action_submit()
-        self.assertFalse(report.activity_ids)
+        # the visitor's reminder is done; the supervisor's review is next
+        self.assertEqual(report.activity_ids.user_id, self.supervisor)
 
     def test_r_cr_12_reminder_lookback_setting(self):
         """000/R-CR-12: the reminder looks 7 days back by default: a visit 10 days
