@@ -349,11 +349,14 @@ class CrVisitPlan(models.Model):
         the next period, with an activity for its head; never twice."""
         today = today or fields.Date.context_today(self)
         year, quarter, month = next_period(period_type, today)
-        departments = (
-            self.env["res.partner"]
-            .search([("cr_is_client", "=", True), ("cr_department_id", "!=", False)])
-            .cr_department_id
+        regions_by_department = dict(
+            self.env["res.partner"]._read_group(
+                [("cr_is_client", "=", True), ("cr_department_id", "!=", False)],
+                ["cr_department_id"],
+                ["cr_region_id:recordset"],
+            )
         )
+        departments = self.env["hr.department"].union(*regions_by_department)
         existing = {
             department.id
             for [department] in self._read_group(
@@ -387,18 +390,7 @@ class CrVisitPlan(models.Model):
                             ).id,
                             "user_id": head.id or False,
                             "region_ids": [
-                                (
-                                    6,
-                                    0,
-                                    self.env["res.partner"]
-                                    .search(
-                                        [
-                                            ("cr_is_client", "=", True),
-                                            ("cr_department_id", "=", department.id),
-                                        ]
-                                    )
-                                    .cr_region_id.ids,
-                                )
+                                (6, 0, regions_by_department[department].ids)
                             ],
                         }
                     )
