@@ -41,3 +41,34 @@ class CrRegion(models.Model):
     # --- cr-file
 
     # --- cr-visit
+    cr_technician_warning = fields.Char(
+        string="Technical Staff Warning",
+        compute="_compute_cr_technician_warning",
+        help="000/R-CR-11: a region has 1–2 technical staff (company settings).",
+    )
+
+    def _compute_cr_technician_warning(self):
+        for region in self:
+            region.cr_technician_warning = region._cr_technician_warning_text()
+
+    def _cr_technician_warning_text(self):
+        """000/R-CR-11: the regions whose technical staff count is outside the
+        company's range, as one warning line (empty when all are in range)."""
+        wrong = []
+        for region in self:
+            company = region.company_id or self.env.company
+            low = company.cr_visit_technicians_min
+            high = company.cr_visit_technicians_max
+            count = len(region.technician_ids)
+            if not low <= count <= high:
+                wrong.append(
+                    self.env._(
+                        "%(region)s has %(count)s technical staff (%(low)s–%(high)s "
+                        "expected)",
+                        region=region.display_name,
+                        count=count,
+                        low=low,
+                        high=high,
+                    )
+                )
+        return "; ".join(wrong)

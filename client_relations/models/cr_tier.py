@@ -41,6 +41,17 @@ class CrTier(models.Model):
     # --- cr-file
 
     # --- cr-visit
+    visits_per_year = fields.Integer(
+        string="Visits a Year",
+        default=2,
+        help="001/R-58: at least 2 on-site visits a year for key accounts; 001/R-59: "
+        "one a quarter (4) for extra-large clients. Visit plans schedule the clients "
+        "of the tier this many times a year.",
+    )
+
+    _visits_per_year_positive = models.Constraint(
+        "CHECK (visits_per_year >= 0)", "The visits a year cannot be negative."
+    )
 
     # --- cr-return
 

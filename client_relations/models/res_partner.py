@@ -371,6 +371,28 @@ class ResPartner(models.Model):
         ).report_action(self)
 
     # --- cr-visit
+    cr_visit_ids = fields.One2many("cr.visit", "partner_id", string="Visits")
+    cr_visit_count = fields.Integer(
+        string="Visit Count", compute="_compute_cr_visit_count"
+    )
+
+    def _compute_cr_visit_count(self):
+        counts = dict(
+            self.env["cr.visit"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.cr_visit_count = counts.get(partner, 0)
+
+    def action_view_cr_visits(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "client_relations.cr_visit_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
 
     # --- cr-return
 
