@@ -25,9 +25,14 @@
         "views/res_config_settings_views.xml",
         "views/client_relations_menus.xml",
         "views/res_partner_views.xml",
+        "security/cr_return_security.xml",
+        "data/cr_return_data.xml",
+        "views/cr_return_views.xml",
+        "report/cr_return_visit_report.xml",
     ],
     "demo": [
         "demo/cr_core_demo.xml",
+        "demo/cr_return_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

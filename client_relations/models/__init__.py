@@ -8,3 +8,10 @@ from . import cr_service
 from . import cr_agreement
 from . import cr_request
 from . import cr_service_report
+
+# --- cr-return
+from . import cr_return_cadence
+from . import cr_project
+from . import cr_return_visit
+from . import cr_return_week
+from . import cr_payment_reminder
