@@ -93,11 +93,11 @@ class CrPaymentReminder(models.Model):
                 reminder.date_remind = visits._cr_before_holidays(day, working)
         self.filtered(lambda r: not r.company_id).date_remind = False
 
-    @api.constrains("date_due")
-    def _check_date_due(self):
+    @api.constrains("amount")
+    def _check_amount(self):
         for reminder in self:
-            if not reminder.date_due:
-                raise ValidationError(self.env._("Give the payment due date."))
+            if reminder.amount < 0:
+                raise ValidationError(self.env._("The amount cannot be negative."))
 
     def action_paid(self):
         self._check_state(("open", "reminded"), self.env._("mark paid"))

@@ -100,7 +100,13 @@ class CrReturnCadence(models.Model):
         "Cadence intervals must be positive and a visit needs at least one day.",
     )
 
-    @api.constrains("regime", "first_interval_months", "later_interval_months")
+    @api.constrains(
+        "regime",
+        "first_interval_months",
+        "later_interval_months",
+        "interval_days",
+        "allowed_days",
+    )
     def _check_project_intervals(self):
         for cadence in self:
             if cadence.regime == "project" and not (
@@ -111,6 +117,10 @@ class CrReturnCadence(models.Model):
                         "A project cadence needs its monthly intervals "
                         "(000/R-CR-16/17)."
                     )
+                )
+            if cadence.allowed_days < 1:
+                raise ValidationError(
+                    self.env._("A return visit needs at least one day.")
                 )
             if cadence.regime in ("client", "lapsed") and cadence.interval_days < 1:
                 raise ValidationError(

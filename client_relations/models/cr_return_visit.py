@@ -731,8 +731,12 @@ class CrReturnVisit(models.Model):
                         if not last.get(partner) or last[partner] < day:
                             last[partner] = day
                 limit = today - timedelta(days=cadence.interval_days)
+                # lapsed: more than N days (001/R-09); intervals: every N days
+                strict = cadence.regime == "lapsed"
                 todo = clients.filtered(
-                    lambda p, lt=last, lim=limit: not lt.get(p) or lt[p] < lim
+                    lambda p, lt=last, lim=limit, st=strict: not lt.get(p)
+                    or lt[p] < lim
+                    or (not st and lt[p] == lim)
                 )
                 vals_list = [
                     {

@@ -82,7 +82,8 @@ class CrReturnWeek(models.Model):
         company = company or self.env.company
         today = today or fields.Date.context_today(self)
         visits = self.env["cr.return.visit"]
-        start, end = self._cr_week_bounds(today, company)
+        # the week ending yesterday (on Saturday: the Saturday-to-Friday week)
+        start, end = self._cr_week_bounds(today - timedelta(days=1), company)
         since = datetime.combine(start, time.min)
         until = datetime.combine(end + timedelta(days=1), time.min)
         base = [("company_id", "=", company.id)]
