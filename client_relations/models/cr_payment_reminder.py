@@ -61,10 +61,6 @@ class CrPaymentReminder(models.Model):
     )
     date_reminded = fields.Datetime(readonly=True, copy=False)
 
-    _amount_positive = models.Constraint(
-        "CHECK(amount >= 0)", "The amount cannot be negative."
-    )
-
     @api.depends("date_due", "company_id.cr_return_payment_lead_days")
     def _compute_date_remind(self):
         calendar_model = self.env["resource.calendar"]

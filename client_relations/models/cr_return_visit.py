@@ -676,6 +676,34 @@ class CrReturnVisit(models.Model):
         handled = sum(count for flag, count in groups if flag)
         return 100.0 * handled / total if total else 100.0
 
+    @api.model
+    def _cr_complaint_rate(self, date_from, date_to, company=None):
+        """001/R-52: complaints of the period per client served (clients with a
+        return visit done in the period), in percent, against the company's target
+        (strive to stay below it: a KPI, never blocking). (percent, target, met)."""
+        company = company or self.env.company
+        served = self._read_group(
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "done"),
+                ("date_done", ">=", date_from),
+                ("date_done", "<", date_to),
+            ],
+            ["partner_id"],
+            ["__count"],
+        )
+        complaints = self.env["cr.request"].search_count(
+            [
+                ("company_id", "=", company.id),
+                ("kind", "=", "complaint"),
+                ("date_received", ">=", date_from),
+                ("date_received", "<", date_to),
+            ]
+        )
+        percent = 100.0 * complaints / len(served) if served else 0.0
+        target = company.cr_return_complaint_rate_target
+        return percent, target, percent < target
+
     # ------------------------------------------------------------------ crons
 
     @api.model

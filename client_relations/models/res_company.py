@@ -93,3 +93,9 @@ class ResCompany(models.Model):
         default=60.0,
         help="001/R-46: the repair lead visits at least 60 % of the repairs.",
     )
+    cr_return_complaint_rate_target = fields.Float(
+        string="Complaint Rate Target (%)",
+        default=1.0,
+        help="001/R-52: strive to keep complaints below 1 % of the clients served "
+        "(a target, not blocking).",
+    )

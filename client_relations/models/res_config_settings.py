@@ -48,3 +48,6 @@ class ResConfigSettings(models.TransientModel):
     cr_return_rate_repair_lead = fields.Float(
         related="company_id.cr_return_rate_repair_lead", readonly=False
     )
+    cr_return_complaint_rate_target = fields.Float(
+        related="company_id.cr_return_complaint_rate_target", readonly=False
+    )

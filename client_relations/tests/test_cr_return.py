@@ -442,3 +442,26 @@ class TestCrReturnVisit(CrReturnCommon):
         key = next(iter(small))
         self.assertEqual(small[key], (2, 2))
         self.assertEqual(big[key], (22, 22))
+
+    def test_complaint_rate(self):
+        """001/R-52: complaints per client served against the 1 % target (not
+        blocking): 1 complaint for 1 client is 100 %, missed at a 100 % target and
+        met at 100.01 %."""
+        self.assertEqual(self.company.cr_return_complaint_rate_target, 1.0)
+        visit = self._visit(**self._answers())
+        with freeze_time("2026-06-03 02:00:00"):
+            visit.action_done()
+        period = (datetime(2026, 6, 1), datetime(2026, 7, 1))
+        self.assertEqual(self.Visit._cr_complaint_rate(*period), (0.0, 1.0, True))
+        self.env["cr.request"].create(
+            {
+                "subject": "Complaint",
+                "kind": "complaint",
+                "partner_id": self.client.id,
+                "date_received": datetime(2026, 6, 4, 2, 0),
+            }
+        )
+        self.company.cr_return_complaint_rate_target = 100.0
+        self.assertFalse(self.Visit._cr_complaint_rate(*period)[2])
+        self.company.cr_return_complaint_rate_target = 100.01
+        self.assertTrue(self.Visit._cr_complaint_rate(*period)[2])

@@ -9,7 +9,7 @@ from .common_cr_return import CrReturnCommon
 @tagged("post_install", "-at_install")
 class TestCrReturnCron(CrReturnCommon):
     def test_generation_cron_idempotent(self):
-        """000/R-CR-16 (000/C-CR-2): the daily action generates each project's
+        """000/R-CR-16: the daily action generates each project's
         visits of the horizon once; a second run adds nothing."""
         self.assertEqual(self.company.cr_return_horizon_days, 365)
         project = self._project()
