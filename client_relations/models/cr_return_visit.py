@@ -5,6 +5,7 @@ from pytz import utc
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -395,14 +396,49 @@ class CrReturnVisit(models.Model):
         self._cr_plan_vals(vals_list)
         count = sum(1 for vals in vals_list if vals.get("name", "/") == "/")
         if count:
-            names = iter(
-                self.env["ir.sequence"].next_by_code("cr.return.visit") or "/"
-                for _index in range(count)
-            )
+            names = iter(self._cr_next_names(count))
             for vals in vals_list:
                 if vals.get("name", "/") == "/":
                     vals["name"] = next(names)
         return super().create(vals_list)
+
+    @api.model
+    def _cr_next_names(self, count):
+        """``count`` numbers of the return-visit sequence: one query for all of
+        them when the sequence is a standard one without date ranges."""
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search(
+                [
+                    ("code", "=", "cr.return.visit"),
+                    ("company_id", "in", (self.env.company.id, False)),
+                ],
+                order="company_id",
+                limit=1,
+            )
+        )
+        if (
+            not sequence
+            or sequence.implementation != "standard"
+            or sequence.use_date_range
+            or sequence.number_increment != 1
+        ):
+            return [
+                self.env["ir.sequence"].next_by_code("cr.return.visit") or "/"
+                for _index in range(count)
+            ]
+        numbers = self.env.execute_query(
+            SQL(
+                "SELECT nextval(%s) FROM generate_series(1, %s)",
+                f"ir_sequence_{sequence.id:03d}",
+                count,
+            )
+        )
+        prefix, suffix = sequence._get_prefix_suffix()
+        return [
+            f"{prefix}{number:0{sequence.padding}d}{suffix}" for (number,) in numbers
+        ]
 
     @api.model
     def _cr_repair_cadence(self, category, company_id=None):
