@@ -73,7 +73,6 @@ class CrProject(models.Model):
         ),
     )
     origin_model = fields.Char(
-        string="Origin Model",
         help="Model of the record of another addon it comes from.",
     )
     origin_id = fields.Many2oneReference(
