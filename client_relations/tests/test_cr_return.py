@@ -465,3 +465,21 @@ class TestCrReturnVisit(CrReturnCommon):
         self.assertFalse(self.Visit._cr_complaint_rate(*period)[2])
         self.company.cr_return_complaint_rate_target = 100.01
         self.assertTrue(self.Visit._cr_complaint_rate(*period)[2])
+
+    def test_report_renders_chinese_form(self):
+        """The return-visit record prints as 《客户回访记录表》 with its repair
+        checks."""
+        visit = self._repair(**self._answers(), **self._checks())
+        visit.action_done()
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "client_relations.report_cr_return_visit", visit.ids
+        )
+        html = html.decode()
+        self.assertIn("客户回访记录表", html)
+        self.assertIn("被回访人签名", html)
+        self.assertIn(visit.name, html)
+        # the report, or first the document layout wizard of a new company
+        self.assertIn(
+            visit.action_print()["type"],
+            ("ir.actions.report", "ir.actions.act_window"),
+        )

@@ -126,3 +126,64 @@ class TestCrReturnJsonRpc(HttpCase, JsonRpcCase):
             "cr_rpc_owner", "cr.return.visit", "read", [theirs.ids, ["name"]]
         )
         self.assertIn("error", denied)
+
+
+@tagged("post_install", "-at_install")
+class TestCrReturnWeekSecurity(CrReturnCommon):
+    """Weekly statistics: a department's staff read their department's, customer
+    service reads all; nobody but the manager writes them."""
+
+    def test_week_by_department(self):
+        Week = self.env["cr.return.week"]
+        mine = Week.create(
+            {
+                "department_id": self.department.id,
+                "week_start": "2026-06-06",
+                "week_end": "2026-06-12",
+            }
+        )
+        theirs = Week.create(
+            {
+                "department_id": self.other_department.id,
+                "week_start": "2026-06-06",
+                "week_end": "2026-06-12",
+            }
+        )
+        both = mine | theirs
+        self.assertEqual(
+            Week.with_user(self.owner).search([("id", "in", both.ids)]), mine
+        )
+        self.assertEqual(
+            Week.with_user(self.other_owner).search([("id", "in", both.ids)]), theirs
+        )
+        self.assertEqual(
+            Week.with_user(self.service).search([("id", "in", both.ids)]), both
+        )
+        groups = Week.with_user(self.supervisor)._read_group(
+            [("id", "in", both.ids)], ["department_id"], ["__count"]
+        )
+        self.assertEqual(groups, [(self.department, 1)])
+        with self.assertRaises(AccessError):
+            mine.with_user(self.supervisor).write({"visits_done": 3})
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.owner).read(["name"])
+
+    def test_payment_reminder_own(self):
+        Reminder = self.env["cr.payment.reminder"]
+        mine, theirs = (
+            Reminder.create(
+                {
+                    "name": f"Contract {user.login}",
+                    "partner_id": self.client.id,
+                    "user_id": user.id,
+                    "date_due": "2026-06-12",
+                }
+            )
+            for user in (self.owner, self.other_owner)
+        )
+        self.assertEqual(
+            Reminder.with_user(self.owner).search([("id", "in", (mine | theirs).ids)]),
+            mine,
+        )
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.owner).read(["name"])
