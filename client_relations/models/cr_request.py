@@ -167,6 +167,59 @@ class CrRequest(models.Model):
     # --- cr-sla
 
     # --- cr-return
+    def _cr_on_close_return(self):
+        """004/R2-13, 004/W4, 001/S-08: a return visit for every closed service
+        request, fault or complaint with a client; set-based (one ``search`` for
+        the cadences, one for the visits already made, one batched ``create``),
+        never twice for a request. The visit is due ``allowed_days`` of the
+        cadence after the closing."""
+        requests = self.filtered(
+            lambda r: r.state == "closed"
+            and r.partner_id
+            and r.kind in ("service", "fault", "complaint")
+        )
+        if not requests:
+            return True
+        visits = self.env["cr.return.visit"].sudo()
+        done = set(visits.search([("request_id", "in", requests.ids)]).request_id.ids)
+        cadences = (
+            self.env["cr.return.cadence"]
+            .sudo()
+            .search(
+                [
+                    ("regime", "=", "request"),
+                    ("company_id", "in", (*requests.company_id.ids, False)),
+                ]
+            )
+        )
+        vals_list = []
+        for request in requests:
+            if request.id in done:
+                continue
+            cadence = (
+                cadences.filtered(lambda c, r=request: c.company_id == r.company_id)[:1]
+                or cadences.filtered(lambda c: not c.company_id)[:1]
+            )
+            if not cadence:
+                continue
+            partner = request.partner_id.commercial_partner_id
+            vals_list.append(
+                {
+                    "partner_id": partner.id,
+                    "contact_id": request.contact_id.id,
+                    "company_id": request.company_id.id,
+                    "request_id": request.id,
+                    "cadence_id": cadence.id,
+                    "method": cadence.method,
+                    "user_id": (request.receiver_id or partner.cr_owner_id).id,
+                    "department_id": (
+                        request.department_id or partner.cr_department_id
+                    ).id,
+                    "date_clock_start": request.date_closed or fields.Datetime.now(),
+                }
+            )
+        visits.create(vals_list)
+        return True
 
     # --- cr-care
 

@@ -395,6 +395,28 @@ class ResPartner(models.Model):
         return action
 
     # --- cr-return
+    cr_return_visit_ids = fields.One2many("cr.return.visit", "partner_id")
+    cr_return_visit_count = fields.Integer(
+        string="Return Visits", compute="_compute_cr_return_visit_count"
+    )
+
+    def _compute_cr_return_visit_count(self):
+        counts = dict(
+            self.env["cr.return.visit"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.cr_return_visit_count = counts.get(partner, 0)
+
+    def action_cr_view_return_visits(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "client_relations.action_cr_return_visit"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
 
     # --- cr-care
 
