@@ -25,9 +25,18 @@
         "views/res_config_settings_views.xml",
         "views/client_relations_menus.xml",
         "views/res_partner_views.xml",
+        "security/cr_care_security.xml",
+        "data/cr_care_survey_data.xml",
+        "data/cr_care_data.xml",
+        "views/cr_survey_campaign_views.xml",
+        "views/cr_gift_views.xml",
+        "views/cr_care_plan_views.xml",
+        "views/res_partner_care_views.xml",
+        "report/cr_care_report.xml",
     ],
     "demo": [
         "demo/cr_core_demo.xml",
+        "demo/cr_care_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
