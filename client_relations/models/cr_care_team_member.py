@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CrCareTeamMember(models.Model):
@@ -30,3 +30,13 @@ class CrCareTeamMember(models.Model):
     _plan_user_uniq = models.Constraint(
         "unique(plan_id, user_id)", "A person is in a team once."
     )
+
+    @api.constrains("role", "is_certified", "plan_id")
+    def _check_plan_team(self):
+        self.plan_id._check_team()
+
+    def unlink(self):
+        plans = self.plan_id
+        result = super().unlink()
+        plans.exists()._check_team()
+        return result

@@ -14,6 +14,22 @@ class CrCsatReport(models.Model):
     _auto = False
     _order = "date desc"
     _rec_name = "partner_id"
+    _depends = {
+        "survey.user_input": [
+            "cr_date",
+            "cr_partner_id",
+            "cr_tier_id",
+            "cr_department_id",
+            "cr_owner_id",
+            "cr_company_id",
+            "cr_campaign_id",
+            "cr_request_id",
+            "survey_id",
+            "cr_csat",
+            "state",
+            "test_entry",
+        ]
+    }
 
     date = fields.Date(string="Survey Date", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Client", readonly=True)

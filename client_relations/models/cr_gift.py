@@ -245,6 +245,22 @@ class CrGift(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("cr.gift") or "/"
         return super().create(vals_list)
 
+    def _get_under_validation_exceptions(self):
+        return super()._get_under_validation_exceptions() + [
+            "rejection_reason",
+            "coi_state",
+            "coi_hits",
+            "needs_approval",
+        ]
+
+    def _get_after_validation_exceptions(self):
+        return super()._get_after_validation_exceptions() + [
+            "state",
+            "date_approved",
+            "coi_state",
+            "coi_hits",
+        ]
+
     # ------------------------------------------------------------------ checks
 
     def _check_budget(self):

@@ -346,6 +346,7 @@ class CrSurveyCampaign(models.Model):
             if self.date_end
             else False
         )
+        today = fields.Date.context_today(self)
         vals_list = []
         for client, contact, request in targets:
             key = (contact.id, request.id if request else False)
@@ -365,6 +366,7 @@ class CrSurveyCampaign(models.Model):
                     "cr_campaign_id": self.id,
                     "cr_company_id": self.company_id.id,
                     "cr_tier_id": client.cr_tier_id.id,
+                    "cr_date_sent": today,
                 }
             )
         answers = Answer.create(vals_list)

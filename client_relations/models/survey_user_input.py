@@ -20,7 +20,7 @@ class SurveyUserInput(models.Model):
         readonly=True,
         ondelete="set null",
     )
-    cr_company_id = fields.Many2one("res.company", string="Client Company")
+    cr_company_id = fields.Many2one("res.company", string="Company")
     cr_tier_id = fields.Many2one(
         "cr.tier",
         string="Tier When Sent",
@@ -33,6 +33,7 @@ class SurveyUserInput(models.Model):
     cr_owner_id = fields.Many2one(
         related="cr_partner_id.cr_owner_id", store=True, string="Account Owner"
     )
+    cr_date_sent = fields.Date(string="Sent On", readonly=True)
     cr_date = fields.Date(
         string="Survey Date",
         compute="_compute_cr_date",
@@ -47,11 +48,15 @@ class SurveyUserInput(models.Model):
         help="The answer's score in percent (completed answers only).",
     )
 
-    @api.depends("end_datetime", "create_date")
+    @api.depends("end_datetime", "cr_date_sent", "create_date")
     def _compute_cr_date(self):
         for answer in self:
-            moment = answer.end_datetime or answer.create_date
-            answer.cr_date = moment.date() if moment else False
+            if answer.end_datetime:
+                answer.cr_date = answer.end_datetime.date()
+            elif answer.cr_date_sent:
+                answer.cr_date = answer.cr_date_sent
+            else:
+                answer.cr_date = answer.create_date and answer.create_date.date()
 
     @api.depends("state", "scoring_percentage")
     def _compute_cr_csat(self):
