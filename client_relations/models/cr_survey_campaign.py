@@ -509,6 +509,7 @@ class CrSurveyCampaign(models.Model):
                     _logger.exception(
                         "Periodic surveys: batch of %s clients skipped", len(chunk)
                     )
+                self.env["ir.cron"]._commit_progress(len(chunk))
 
     @api.model
     def _cron_yearly_campaigns(self):
@@ -592,6 +593,7 @@ class CrSurveyCampaign(models.Model):
                     _logger.exception(
                         "Yearly survey campaign %s of %s skipped", kind, company.name
                     )
+                self.env["ir.cron"]._commit_progress(1)
 
     def _cr_period_label(self):
         self.ensure_one()

@@ -103,7 +103,8 @@ class TestCrCareSurvey(CrCareCommon):
 
     @freeze_time("2026-12-01")
     def test_yearly_campaigns_once(self):
-        """003/HR-D19-1 and 000/R-CR-20: in December the annual satisfaction survey
+        """003/HR-D19-1, 003/S5 and 000/R-CR-20, 000/E-CR-13: in December the annual
+        satisfaction survey
         and the New-Year greeting with the next-year demand survey are created once,
         for all clients, reported to the general manager with a copy to quality."""
         self.env["cr.survey.campaign"].search([]).unlink()
@@ -139,7 +140,8 @@ class TestCrCareSurvey(CrCareCommon):
         self.assertFalse(Campaign.search([("kind", "=", "new_year")]))
 
     def test_campaign_flow(self):
-        """003/W7: planned, in progress, summarized, reported to the general manager;
+        """003/W7, 004/W7: planned, in progress, summarized, reported to the general
+        manager;
         004/R10-8: an ad hoc survey is run by customer service only."""
         campaign = self.env["cr.survey.campaign"].create(
             {
@@ -227,3 +229,21 @@ class TestCrCareSurvey(CrCareCommon):
             Report._cr_trend(clients[:2], date(2026, 6, 30))
         with self.assertQueryCount(2):
             Report._cr_trend(clients, date(2026, 6, 30))
+
+    def test_reports_render_with_chinese_titles(self):
+        """000/E-CR-9 《顾客满意度调查表》 and 000/E-CR-14 《赠送礼品预算申请表》 print
+        with their Chinese titles."""
+        campaign = self.env["cr.survey.campaign"].create(
+            {"name": "Annual 2026", "kind": "adhoc", "survey_id": self.survey.id}
+        )
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "client_relations.report_cr_survey_campaign", campaign.ids
+        )[0].decode()
+        self.assertIn("顾客满意度调查表", html)
+        self.assertIn("Annual 2026", html)
+        gift = self._gift()
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "client_relations.report_cr_gift", gift.ids
+        )[0].decode()
+        self.assertIn("赠送礼品预算申请表", html)
+        self.assertIn(gift.name, html)
