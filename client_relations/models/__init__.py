@@ -8,6 +8,7 @@ from . import cr_service
 from . import cr_agreement
 from . import cr_request
 from . import cr_service_report
+
 # --- cr-care
 from . import survey_user_input
 from . import cr_survey_campaign

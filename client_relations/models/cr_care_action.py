@@ -22,9 +22,7 @@ class CrCareAction(models.Model):
     plan_id = fields.Many2one(
         "cr.care.plan", required=True, ondelete="cascade", index=True
     )
-    company_id = fields.Many2one(
-        related="plan_id.company_id", store=True, index=True
-    )
+    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
     partner_id = fields.Many2one(
         related="plan_id.partner_id", store=True, string="Client", index=True
     )

@@ -192,9 +192,7 @@ class CrCarePlan(models.Model):
 
     def action_cancel(self):
         self._check_state(("draft", "active"), self.env._("Cancelling a care plan"))
-        self.action_ids.filtered(lambda a: a.state == "todo").write(
-            {"state": "cancel"}
-        )
+        self.action_ids.filtered(lambda a: a.state == "todo").write({"state": "cancel"})
         self.write({"state": "cancel"})
         return True
 
@@ -258,4 +256,3 @@ class CrCarePlan(models.Model):
                 }
             )
         return self.create(vals_list)
-

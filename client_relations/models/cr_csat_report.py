@@ -33,16 +33,14 @@ class CrCsatReport(models.Model):
 
     date = fields.Date(string="Survey Date", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Client", readonly=True)
-    tier_id = fields.Many2one("cr.tier", string="Tier", readonly=True)
+    tier_id = fields.Many2one("cr.tier", readonly=True)
     department_id = fields.Many2one("hr.department", readonly=True)
     owner_id = fields.Many2one("res.users", string="Account Owner", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     campaign_id = fields.Many2one(
         "cr.survey.campaign", string="Survey Campaign", readonly=True
     )
-    request_id = fields.Many2one(
-        "cr.request", string="Service Request", readonly=True
-    )
+    request_id = fields.Many2one("cr.request", string="Service Request", readonly=True)
     survey_id = fields.Many2one("survey.survey", string="Questionnaire", readonly=True)
     csat = fields.Float(string="CSAT (%)", aggregator="avg", readonly=True)
     answer_count = fields.Integer(string="Answers", aggregator="sum", readonly=True)

@@ -67,7 +67,6 @@ class CrGift(models.Model):
     )
     recipient_id = fields.Many2one(
         "res.partner",
-        string="Recipient",
         required=True,
         domain="[('parent_id', '=', partner_id)]",
         tracking=True,

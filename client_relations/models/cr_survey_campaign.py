@@ -77,7 +77,6 @@ class CrSurveyCampaign(models.Model):
         domain=[("cr_is_client", "=", True)],
     )
     greeting = fields.Html(
-        string="Greeting",
         help="000/R-CR-20: the New-Year greeting sent with the demand survey.",
     )
     state = fields.Selection(
@@ -447,7 +446,8 @@ class CrSurveyCampaign(models.Model):
                 contact = request.contact_id or request.partner_id
                 if not (contact.email or request.contact_email):
                     continue
-                targets.append((request.partner_id.commercial_partner_id, contact, request))
+                client = request.partner_id.commercial_partner_id
+                targets.append((client, contact, request))
             if not targets:
                 continue
             campaign = self.sudo()._cr_month_campaign(company, "closure", survey, today)
@@ -491,9 +491,8 @@ class CrSurveyCampaign(models.Model):
                 )
             )
             due = clients.filtered(
-                lambda c: not last.get(c)
-                or last[c]
-                + relativedelta(months=c.cr_tier_id.survey_interval_months)
+                lambda c, last=last: not last.get(c)
+                or last[c] + relativedelta(months=c.cr_tier_id.survey_interval_months)
                 <= today
             )
             if not due:

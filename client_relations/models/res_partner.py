@@ -95,9 +95,7 @@ class ResPartner(models.Model):
                 [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
             )
         )
-        trend = env["cr.csat.report"]._cr_trend(
-            self, fields.Date.context_today(self)
-        )
+        trend = env["cr.csat.report"]._cr_trend(self, fields.Date.context_today(self))
         for partner in self:
             partner.cr_gift_count = gifts.get(partner, 0)
             partner.cr_care_plan_count = plans.get(partner, 0)
@@ -128,7 +126,6 @@ class ResPartner(models.Model):
         return self._cr_care_action(
             "cr.csat.report", self.env._("Client Satisfaction"), "graph,pivot,list"
         )
-
 
     # --- cr-desk
 

@@ -1,5 +1,6 @@
 from . import test_groups
 from . import test_common_smoke
+
 # --- cr-care
 from . import test_cr_care_survey
 from . import test_cr_care_gift

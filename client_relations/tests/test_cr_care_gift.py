@@ -92,9 +92,7 @@ class TestCrCareGift(CrCareCommon):
 
     def test_tier_definition_data(self):
         """000/E-CR-14: the supervisor tier is data, asked when approval is needed."""
-        definition = self.env.ref(
-            "client_relations.tier_definition_cr_gift_supervisor"
-        )
+        definition = self.env.ref("client_relations.tier_definition_cr_gift_supervisor")
         self.assertEqual(definition.model, "cr.gift")
         self.assertEqual(
             definition.reviewer_group_id,

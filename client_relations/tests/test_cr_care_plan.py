@@ -71,7 +71,9 @@ class TestCrCarePlan(CrCareCommon):
         action.invalidate_recordset()
         self.assertTrue(action.date_deadline)
         self.assertEqual(action.date_deadline.date(), date(2026, 3, 9))
-        self.assertEqual(action.deadline_timer_ids.rule_id.name, "Key-client care action")
+        self.assertEqual(
+            action.deadline_timer_ids.rule_id.name, "Key-client care action"
+        )
         action.with_user(self.owner).action_done()
         self.assertEqual(action.deadline_timer_ids.state, "met")
         with self.assertRaises(UserError):
@@ -118,6 +120,4 @@ class TestCrCarePlan(CrCareCommon):
         )
         self.assertFalse(Plan.search([("partner_id", "=", self.other_client.id)]))
         self._trigger("client_relations.ir_cron_cr_care_plan")
-        self.assertEqual(
-            Plan.search_count([("partner_id", "=", self.client.id)]), 1
-        )
+        self.assertEqual(Plan.search_count([("partner_id", "=", self.client.id)]), 1)

@@ -193,7 +193,11 @@ class TestCrCareSurvey(CrCareCommon):
         self._answer(self.survey, self.client, self.contact, [3] * 7, date(2026, 1, 5))
         self._answer(self.survey, self.client, self.contact, [0] * 7, date(2026, 6, 5))
         self._answer(
-            self.survey, self.other_client, self.other_contact, [1] * 7, date(2026, 6, 8)
+            self.survey,
+            self.other_client,
+            self.other_contact,
+            [1] * 7,
+            date(2026, 6, 8),
         )
         Report = self.env["cr.csat.report"]
         rows = Report._read_group(
@@ -201,7 +205,9 @@ class TestCrCareSurvey(CrCareCommon):
             ["tier_id", "date:month"],
             ["csat:avg", "__count"],
         )
-        by_key = {(tier, month.month): (csat, count) for tier, month, csat, count in rows}
+        by_key = {
+            (tier, month.month): (csat, count) for tier, month, csat, count in rows
+        }
         self.assertEqual(by_key[(self.tier_diamond, 1)], (0.0, 1))
         self.assertEqual(by_key[(self.tier_diamond, 6)], (100.0, 1))
         self.assertEqual(by_key[(self.tier_gold, 6)], (80.0, 1))
@@ -236,14 +242,20 @@ class TestCrCareSurvey(CrCareCommon):
         campaign = self.env["cr.survey.campaign"].create(
             {"name": "Annual 2026", "kind": "adhoc", "survey_id": self.survey.id}
         )
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "client_relations.report_cr_survey_campaign", campaign.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "client_relations.report_cr_survey_campaign", campaign.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("顾客满意度调查表", html)
         self.assertIn("Annual 2026", html)
         gift = self._gift()
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "client_relations.report_cr_gift", gift.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("client_relations.report_cr_gift", gift.ids)[0]
+            .decode()
+        )
         self.assertIn("赠送礼品预算申请表", html)
         self.assertIn(gift.name, html)

@@ -16,7 +16,11 @@ class TestCrCareTour(HttpCase):
         )
         self.env["res.partner"].create({"name": "周敏", "parent_id": client.id})
         self.env["cr.gift.budget"].create(
-            {"year": fields.Date.today().year, "department_id": department.id, "amount": 10000}
+            {
+                "year": fields.Date.today().year,
+                "department_id": department.id,
+                "amount": 10000,
+            }
         )
         self.start_tour(
             "/odoo/action-client_relations.cr_gift_action",
