@@ -25,6 +25,18 @@ CASH_WORDS = (
     "voucher",
     "red envelope",
 )
+# what the approval was given for: changed only on a draft
+PROTECTED_FIELDS = {
+    "partner_id",
+    "recipient_id",
+    "kind",
+    "description",
+    "is_cash_equivalent",
+    "value",
+    "date",
+    "budget_id",
+    "company_id",
+}
 CASH_RE = re.compile("|".join(re.escape(w) for w in CASH_WORDS), re.IGNORECASE)
 
 
@@ -259,6 +271,16 @@ class CrGift(models.Model):
             "coi_state",
             "coi_hits",
         ]
+
+    def write(self, vals):
+        if PROTECTED_FIELDS & set(vals) and any(g.state != "draft" for g in self):
+            raise UserError(
+                self.env._(
+                    "Only a draft gift or hospitality can be changed: reset it to "
+                    "draft first."
+                )
+            )
+        return super().write(vals)
 
     # ------------------------------------------------------------------ checks
 

@@ -272,6 +272,15 @@ class CrSurveyCampaign(models.Model):
             "domain": [("campaign_id", "=", self.id)],
         }
 
+    def _cr_report_answers(self):
+        """The invitations printed on the summary: all for customer service, the
+        user's own clients' otherwise."""
+        self.ensure_one()
+        answers = self.sudo().user_input_ids
+        if self.env.user.has_group("client_relations.group_client_relations_service"):
+            return answers
+        return answers.filtered(lambda a: a.cr_owner_id == self.env.user)
+
     def _cr_summary_html(self):
         """Per tier: invited, answered, CSAT; one grouped query."""
         self.ensure_one()

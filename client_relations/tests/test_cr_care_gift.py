@@ -44,6 +44,10 @@ class TestCrCareGift(CrCareCommon):
         gift.with_user(self.supervisor).action_approve()
         self.assertEqual(gift.state, "approved")
         self.assertEqual(self.budget.committed, 300)
+        # what was approved does not change afterwards
+        with self.assertRaisesRegex(UserError, "Only a draft"):
+            gift.with_user(self.owner).write({"value": 3000})
+        self.assertEqual(gift.value, 300)
 
     def test_below_amount_auto_approved(self):
         """000/E-CR-14: at or below the company's approval amount the gift is

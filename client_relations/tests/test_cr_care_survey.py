@@ -251,6 +251,19 @@ class TestCrCareSurvey(CrCareCommon):
         )
         self.assertIn("顾客满意度调查表", html)
         self.assertIn("Annual 2026", html)
+        # an owner prints it too, with their own clients' answers only
+        campaign.partner_ids = self.client | self.other_client
+        campaign.with_user(self.service).action_start()
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.owner)
+            ._render_qweb_html(
+                "client_relations.report_cr_survey_campaign", campaign.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn(self.client.name, html)
+        self.assertNotIn(self.other_client.name, html)
         gift = self._gift()
         html = (
             self.env["ir.actions.report"]
