@@ -89,26 +89,34 @@ class CrCarePlan(models.Model):
         for plan in self:
             plan.name = f"{plan.year} {plan.partner_id.name or ''}".strip()
 
-    @api.depends("action_ids.state", "action_ids.deadline_is_overdue")
+    @api.depends("action_ids.state", "action_ids.date_deadline")
     def _compute_action_stats(self):
-        rows = self.env["cr.care.action"]._read_group(
-            [("plan_id", "in", self.ids)],
-            ["plan_id", "state", "deadline_is_overdue"],
-            ["__count"],
+        Action = self.env["cr.care.action"]
+        rows = Action._read_group(
+            [("plan_id", "in", self.ids)], ["plan_id", "state"], ["__count"]
+        )
+        overdue = dict(
+            Action._read_group(
+                [
+                    ("plan_id", "in", self.ids),
+                    ("state", "=", "todo"),
+                    ("deadline_is_overdue", "=", True),
+                ],
+                ["plan_id"],
+                ["__count"],
+            )
         )
         stats = {}
-        for plan, state, overdue, count in rows:
-            line = stats.setdefault(plan, [0, 0, 0])
+        for plan, state, count in rows:
+            line = stats.setdefault(plan, [0, 0])
             line[0] += count
             if state == "done":
                 line[1] += count
-            elif state == "todo" and overdue:
-                line[2] += count
         for plan in self:
-            total, done, overdue = stats.get(plan, (0, 0, 0))
+            total, done = stats.get(plan, (0, 0))
             plan.action_count = total
             plan.action_done_count = done
-            plan.action_overdue_count = overdue
+            plan.action_overdue_count = overdue.get(plan, 0)
             plan.progress = 100.0 * done / total if total else 0.0
 
     @api.depends_context("uid")

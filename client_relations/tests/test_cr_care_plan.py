@@ -121,3 +121,37 @@ class TestCrCarePlan(CrCareCommon):
         self.assertFalse(Plan.search([("partner_id", "=", self.other_client.id)]))
         self._trigger("client_relations.ir_cron_cr_care_plan")
         self.assertEqual(Plan.search_count([("partner_id", "=", self.client.id)]), 1)
+
+    def test_overdue_chain(self):
+        """004/S14: an overdue care action gives its owner an activity, then two
+        working days later the plan owner one, through the engine's sweep."""
+        with freeze_time("2026-03-02 09:00:00"):
+            plan = self._plan(self._team(), user_id=self.supervisor.id)
+            action = self.env["cr.care.action"].create(
+                {
+                    "plan_id": plan.id,
+                    "name": "Visit",
+                    "user_id": self.owner.id,
+                    "date_planned": date(2026, 3, 2),
+                }
+            )
+            self.env.flush_all()
+        activities = self.env["mail.activity"].search(
+            [("res_model", "=", "cr.care.action"), ("res_id", "=", action.id)]
+        )
+        self.assertFalse(activities)
+        with freeze_time("2026-03-10 12:00:00"):
+            self._trigger("business_deadline.ir_cron_business_deadline_timer_sweep")
+        activities = self.env["mail.activity"].search(
+            [("res_model", "=", "cr.care.action"), ("res_id", "=", action.id)]
+        )
+        self.assertEqual(activities.user_id, self.owner)
+        self.assertEqual(action.deadline_state, "breached")
+        self.assertTrue(action.deadline_is_overdue)
+        self.assertEqual(plan.action_overdue_count, 1)
+        with freeze_time("2026-03-13 12:00:00"):
+            self._trigger("business_deadline.ir_cron_business_deadline_timer_sweep")
+        activities = self.env["mail.activity"].search(
+            [("res_model", "=", "cr.care.action"), ("res_id", "=", action.id)]
+        )
+        self.assertEqual(activities.user_id, self.owner | self.supervisor)
