@@ -327,6 +327,9 @@ class CrGift(models.Model):
             self.write({"coi_state": "unavailable", "coi_hits": False})
             return
         Check = self.env["vc.coi.check"].sudo()
+        # _vc_check_names reads the pg_trgm.similarity_threshold setting first; it
+        # exists only once pg_trgm's library is loaded in this database session
+        self.env.cr.execute("SELECT similarity('', '')")
         for gift in self:
             names = [
                 {"name": gift.recipient_id.name, "partner_id": gift.recipient_id.id},
