@@ -453,7 +453,7 @@ class CrSurveyCampaign(models.Model):
                 if request.id in surveyed:
                     continue
                 contact = request.contact_id or request.partner_id
-                if not (contact.email or request.contact_email):
+                if not contact.email:
                     continue
                 client = request.partner_id.commercial_partner_id
                 targets.append((client, contact, request))
