@@ -222,6 +222,11 @@ class CrRequest(models.Model):
         return True
 
     # --- cr-care
+    def _cr_on_close_care(self):
+        """After closure, the client's contact gets a satisfaction survey through a
+        token link (issue 11 item 5; 004 W7, CR-6 「以凭填寄客户意见调查表」)."""
+        self.env["cr.survey.campaign"]._cr_send_after_close(self)
+        return True
 
     # --- cr-gov
 

@@ -56,5 +56,11 @@ class CrTier(models.Model):
     # --- cr-return
 
     # --- cr-care
+    survey_interval_months = fields.Integer(
+        string="Survey Every (Months)",
+        default=0,
+        help="004/R10-8, S11: the months between two periodic satisfaction surveys of "
+        "a client of this tier (the seeds give no period); 0: no periodic survey.",
+    )
 
     # --- cr-sla

@@ -419,6 +419,86 @@ class ResPartner(models.Model):
         return action
 
     # --- cr-care
+    cr_gift_count = fields.Integer(
+        string="Gifts", compute="_compute_cr_care_counts", groups="base.group_user"
+    )
+    cr_care_plan_count = fields.Integer(
+        string="Care Plans", compute="_compute_cr_care_counts", groups="base.group_user"
+    )
+    cr_csat = fields.Float(
+        string="CSAT (%)",
+        compute="_compute_cr_care_counts",
+        groups="base.group_user",
+        help="The client's average satisfaction score of the last 6 months.",
+    )
+    cr_csat_trend = fields.Selection(
+        [
+            ("up", "Improving"),
+            ("down", "Declining"),
+            ("stable", "Stable"),
+            ("new", "First Answers"),
+            ("none", "No Answers"),
+        ],
+        string="CSAT Trend",
+        compute="_compute_cr_care_counts",
+        groups="base.group_user",
+        help="The last 6 months against the 6 months before.",
+    )
+
+    def _compute_cr_care_counts(self):
+        """Grouped queries, whatever the number of clients; what the user may read."""
+        env = self.env
+        if not env.user.has_group("client_relations.group_client_relations_user"):
+            self.update(
+                {
+                    "cr_gift_count": 0,
+                    "cr_care_plan_count": 0,
+                    "cr_csat": 0.0,
+                    "cr_csat_trend": "none",
+                }
+            )
+            return
+        gifts = dict(
+            env["cr.gift"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        plans = dict(
+            env["cr.care.plan"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        trend = env["cr.csat.report"]._cr_trend(self, fields.Date.context_today(self))
+        for partner in self:
+            partner.cr_gift_count = gifts.get(partner, 0)
+            partner.cr_care_plan_count = plans.get(partner, 0)
+            partner.cr_csat, _before, partner.cr_csat_trend = trend[partner]
+
+    def _cr_care_action(self, model, name, view_mode):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": view_mode,
+            "domain": [("partner_id", "=", self.id)],
+            "context": {"default_partner_id": self.id},
+        }
+
+    def action_cr_view_gifts(self):
+        return self._cr_care_action(
+            "cr.gift", self.env._("Gifts and Hospitality"), "list,form"
+        )
+
+    def action_cr_view_care_plans(self):
+        return self._cr_care_action(
+            "cr.care.plan", self.env._("Care Plans"), "list,kanban,form"
+        )
+
+    def action_cr_view_csat(self):
+        return self._cr_care_action(
+            "cr.csat.report", self.env._("Client Satisfaction"), "graph,pivot,list"
+        )
 
     # --- cr-desk
 
