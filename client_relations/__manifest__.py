@@ -25,9 +25,15 @@
         "views/res_config_settings_views.xml",
         "views/client_relations_menus.xml",
         "views/res_partner_views.xml",
+        "security/cr_desk_security.xml",
+        "data/cr_desk_data.xml",
+        "views/cr_request_views.xml",
+        "views/cr_desk_config_views.xml",
+        "report/cr_request_report.xml",
     ],
     "demo": [
         "demo/cr_core_demo.xml",
+        "demo/cr_desk_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
