@@ -1070,7 +1070,9 @@ class CrRequest(models.Model):
         self.filtered(lambda request: not request.reviewed_by_id).write(
             {"reviewed_by_id": self.env.user.id, "date_reviewed": fields.Datetime.now()}
         )
-        self.activity_feedback(["client_relations.mail_activity_type_cr_review"])
+        self.activity_feedback(
+            ["client_relations.mail_activity_type_cr_review"], only_automated=False
+        )
         return True
 
     def action_schedule_call_back(self):
