@@ -615,21 +615,26 @@ class CrRequest(models.Model):
             if priority and priority != request.priority:
                 request.priority = priority
 
-    @api.constrains("receiver_id", "repeat_of_id")
-    def _cr_follow_receiver(self):
-        """000/R-CR-21: the receiver follows the request until the client has the
-        answer; a repeat call is noted on the open request."""
-        for request in self:
-            if request.receiver_id:
-                request.message_subscribe(request.receiver_id.partner_id.ids)
-            original = request.repeat_of_id
-            if original and not request.env.context.get("cr_repeat_noted"):
-                original.sudo().message_post(
-                    body=self.env._(
-                        "The client called again: %(request)s.",
-                        request=request.name,
-                    )
+    @api.constrains("repeat_of_id")
+    def _cr_note_repeat(self):
+        """000/R-CR-21, 004/R9-12: a repeat call is noted on the open request."""
+        for request in self.filtered("repeat_of_id"):
+            request.repeat_of_id.sudo().message_post(
+                body=self.env._(
+                    "The client called again: %(request)s.", request=request.name
                 )
+            )
+
+    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
+        """000/R-CR-21: the receiver follows the request until the client has the
+        answer, like the handler."""
+        result = super()._message_auto_subscribe_followers(
+            updated_values, default_subtype_ids
+        )
+        receiver = self.env["res.users"].sudo().browse(updated_values.get("receiver_id"))
+        if receiver and receiver.active and receiver != self.env.user:
+            result.append((receiver.partner_id.id, default_subtype_ids, False))
+        return result
 
     def _cr_find_open_repeat(self, vals):
         """000/R-CR-21, 004/R9-12: the open request of the same client and caller

@@ -343,7 +343,12 @@ class TestCrDeskRepeat(CrDeskCommon):
         """000/R-CR-21: the receiver follows the request and stays responsible; a
         second call of the same client and caller links to the open request,
         whose receiver keeps it (004/R9-12)."""
-        first = self._complaint()
+        mail_on = {
+            "tracking_disable": False,
+            "mail_create_nosubscribe": False,
+            "mail_notrack": False,
+        }
+        first = self.Request.with_context(**mail_on).create(self._complaint_vals())
         self.assertIn(self.desk.partner_id, first.message_partner_ids)
         again = self._complaint(receiver_id=self.owner.id)
         self.assertEqual(again.repeat_of_id, first)
