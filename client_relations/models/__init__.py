@@ -8,6 +8,7 @@ from . import cr_service
 from . import cr_agreement
 from . import cr_request
 from . import cr_service_report
+
 # --- cr-desk
 from . import cr_priority_matrix
 from . import cr_escalation_list

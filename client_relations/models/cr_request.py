@@ -230,20 +230,18 @@ class CrRequest(models.Model):
         string="Environment",
         help="003/HR-D6-1: the environment of the problem (systems, versions, site).",
     )
-    contact_name = fields.Char(
-        string="Contact Name", help="004/R2-4, R9-3: the caller, read back."
-    )
+    contact_name = fields.Char(help="004/R2-4, R9-3: the caller, read back.")
     contact_address = fields.Char(
         string="Address", help="004/R2-4, R10-2: the address, read back."
     )
-    product_model = fields.Char(string="Product Model", help="004/R10-2.")
+    product_model = fields.Char(help="004/R10-2.")
     product_spec = fields.Char(string="Specification", help="004/R10-2.")
     purchase_date = fields.Date(help="004/R10-2.")
     purchase_place = fields.Char(string="Place of Purchase", help="004/R10-2.")
     product_category = fields.Char(help="004/R15-4: product complaints.")
     product_batch = fields.Char(string="Batch Number", help="004/R15-4.")
     production_date = fields.Date(help="004/R15-4.")
-    arrival_date = fields.Date(string="Arrival Date", help="004/R15-4.")
+    arrival_date = fields.Date(help="004/R15-4.")
     apologized = fields.Boolean(
         string="Apology Made",
         tracking=True,
@@ -260,9 +258,7 @@ class CrRequest(models.Model):
     repeat_ids = fields.One2many("cr.request", "repeat_of_id", string="Repeat Calls")
     repeat_count = fields.Integer(compute="_compute_repeat_count")
     # the stages (003/HR-D3-1) and their times
-    date_registered = fields.Datetime(
-        string="Registered On", readonly=True, copy=False
-    )
+    date_registered = fields.Datetime(string="Registered On", readonly=True, copy=False)
     date_responded = fields.Datetime(string="Responded On", readonly=True, copy=False)
     response_note = fields.Text(
         string="Response to the Client",
@@ -274,9 +270,7 @@ class CrRequest(models.Model):
         tracking=True,
         help="003/HR-D18-1: the time of the definite answer promised to the client.",
     )
-    date_dispatched = fields.Datetime(
-        string="Dispatched On", readonly=True, copy=False
-    )
+    date_dispatched = fields.Datetime(string="Dispatched On", readonly=True, copy=False)
     is_dispatch_late = fields.Boolean(
         string="Dispatched Late",
         readonly=True,
@@ -296,19 +290,16 @@ class CrRequest(models.Model):
         string="Investigation Started", readonly=True, copy=False, tracking=True
     )
     investigation_due = fields.Datetime(
-        string="Investigation Due",
         readonly=True,
         copy=False,
         help="000/R-CR-14, 004/R1-1: the investigation starts within 1 working day.",
     )
     reply_due = fields.Datetime(
-        string="Reply Due",
         readonly=True,
         copy=False,
         help="000/R-CR-15, 004/R1-2: a satisfactory reply within 2 working days.",
     )
     opinion_due = fields.Datetime(
-        string="Opinion Due",
         readonly=True,
         copy=False,
         help="004/R15-1: an escalated complaint gets a handling opinion within 1 "
@@ -335,9 +326,7 @@ class CrRequest(models.Model):
         tracking=True,
         help="004/R18-6: a major matter is decided by the management meeting.",
     )
-    meeting_decision = fields.Text(
-        string="Meeting Decision", help="004/R18-6: the meeting's decision."
-    )
+    meeting_decision = fields.Text(help="004/R18-6: the meeting's decision.")
     commitment = fields.Text(
         string="Commitment to the Client",
         tracking=True,
@@ -381,9 +370,7 @@ class CrRequest(models.Model):
     )
     date_escalated = fields.Datetime(readonly=True, copy=False)
     # 004/R9-4: the dispatch supervisor reviews the complaint records every day
-    reviewed_by_id = fields.Many2one(
-        "res.users", string="Reviewed By", readonly=True, copy=False
-    )
+    reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_reviewed = fields.Datetime(string="Reviewed On", readonly=True, copy=False)
     # 002/R43: fault grade from its scope and duration
     fault_scope = fields.Selection(
@@ -562,8 +549,9 @@ class CrRequest(models.Model):
         day = fields.Datetime.context_timestamp(self, received).date()
         first = day.replace(day=1)
         last = first + relativedelta(months=1, days=-1)
-        if sequence.use_date_range and not self.env["ir.sequence.date_range"].sudo(
-        ).search_count(
+        if sequence.use_date_range and not self.env[
+            "ir.sequence.date_range"
+        ].sudo().search_count(
             [
                 ("sequence_id", "=", sequence.id),
                 ("date_from", "<=", day),
@@ -631,7 +619,9 @@ class CrRequest(models.Model):
         result = super()._message_auto_subscribe_followers(
             updated_values, default_subtype_ids
         )
-        receiver = self.env["res.users"].sudo().browse(updated_values.get("receiver_id"))
+        receiver = (
+            self.env["res.users"].sudo().browse(updated_values.get("receiver_id"))
+        )
         if receiver and receiver.active and receiver != self.env.user:
             result.append((receiver.partner_id.id, default_subtype_ids, False))
         return result
@@ -708,9 +698,7 @@ class CrRequest(models.Model):
             parts = request.parts_amount
             labour = request.labour_amount
             if parts < 0 or labour < 0:
-                raise ValidationError(
-                    self.env._("Fees cannot be negative (002/R28).")
-                )
+                raise ValidationError(self.env._("Fees cannot be negative (002/R28)."))
             if request.service_kind in ("C", "D") and (parts or labour):
                 raise ValidationError(
                     self.env._(
@@ -741,7 +729,9 @@ class CrRequest(models.Model):
 
         def need(field_name):
             if not self[field_name]:
-                labels.append(self._fields[field_name].get_description(self.env)["string"])
+                labels.append(
+                    self._fields[field_name].get_description(self.env)["string"]
+                )
 
         need("partner_id")
         if not (self.contact_id or self.contact_name):
@@ -936,7 +926,10 @@ class CrRequest(models.Model):
                     ),
                 )
         self.write(
-            {"decision_user_id": self.env.user.id, "date_decided": fields.Datetime.now()}
+            {
+                "decision_user_id": self.env.user.id,
+                "date_decided": fields.Datetime.now(),
+            }
         )
         return True
 
@@ -951,9 +944,10 @@ class CrRequest(models.Model):
                         request,
                         self.env._("a complaint is answered after the decision."),
                     )
-                if not request.reply_text or not html2plaintext(
-                    request.reply_text
-                ).strip():
+                if (
+                    not request.reply_text
+                    or not html2plaintext(request.reply_text).strip()
+                ):
                     request._raise_missing(
                         request,
                         self.env._(
@@ -1017,9 +1011,10 @@ class CrRequest(models.Model):
                 request._raise_missing(
                     request, self.env._("an unregistered request cannot close.")
                 )
-            if not request.client_confirmed and not (
-                request.unconfirmed_reason or ""
-            ).strip():
+            if (
+                not request.client_confirmed
+                and not (request.unconfirmed_reason or "").strip()
+            ):
                 request._raise_missing(
                     request,
                     self.env._(

@@ -1,5 +1,6 @@
 from . import test_groups
 from . import test_common_smoke
+
 # --- cr-desk
 from . import test_cr_desk_flow
 from . import test_cr_desk_deadlines

@@ -1,7 +1,10 @@
 from datetime import datetime
 
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import freeze_time, tagged
+from odoo.tools import mute_logger
 
 from .common_cr_desk import CrDeskCommon
 
@@ -325,12 +328,20 @@ class TestCrDeskPriority(CrDeskCommon):
         request.impact = "1"
         self.assertEqual(request.priority, "0")
         cell = self.env["cr.priority.matrix"].search(
-            [("company_id", "=", self.company.id), ("impact", "=", "1"), ("urgency", "=", "1")]
+            [
+                ("company_id", "=", self.company.id),
+                ("impact", "=", "1"),
+                ("urgency", "=", "1"),
+            ]
         )
         cell.priority = "2"
         other = self._complaint(impact="1", urgency="1")
         self.assertEqual(other.priority, "2")
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.cr.savepoint(),
+        ):
             self.env["cr.priority.matrix"].create(
                 {"impact": "1", "urgency": "1", "priority": "0"}
             )
@@ -355,9 +366,11 @@ class TestCrDeskRepeat(CrDeskCommon):
         self.assertEqual(again.receiver_id, self.desk)
         self.assertEqual(first.repeat_count, 1)
         # another caller of the same client is a new request
-        other = self._complaint(contact_id=self.env["res.partner"].create(
-            {"name": "Zhao", "parent_id": self.client.id}
-        ).id)
+        other = self._complaint(
+            contact_id=self.env["res.partner"]
+            .create({"name": "Zhao", "parent_id": self.client.id})
+            .id
+        )
         self.assertFalse(other.repeat_of_id)
         # once the first is closed, a new call is a new request
         first.action_cancel()

@@ -156,9 +156,7 @@ class TestCrDeskSecurity(CrDeskCommon):
                 {
                     "res_model_id": self.env["ir.model"]._get_id("cr.request"),
                     "res_id": self.about_owner.id,
-                    "activity_type_id": self.env.ref(
-                        "mail.mail_activity_data_todo"
-                    ).id,
+                    "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
                     "user_id": self.owner.id,
                 }
             )
@@ -204,7 +202,11 @@ class TestCrDeskRpc(JsonRpcCase, HttpCase):
             cls.env, login="cr_rpc_supervisor", groups=group + "supervisor"
         )
         cls.env["hr.employee"].create(
-            {"name": "Sup", "user_id": cls.supervisor.id, "department_id": department.id}
+            {
+                "name": "Sup",
+                "user_id": cls.supervisor.id,
+                "department_id": department.id,
+            }
         )
         cls.supervisor.group_ids += cls.env.ref("base.group_allow_export")
         cls.manager = new_test_user(
