@@ -16,7 +16,7 @@ class TestCrDeskDeadlines(CrDeskCommon):
 
     def test_investigation_and_reply_over_national_day(self):
         """000/R-CR-14, 004/R1-1: investigation within 1 working day; 000/R-CR-15,
-        004/R1-2, R16-4: a satisfactory reply within 2. Received on 30 September
+        004/R1-2, 004/R16-4: a satisfactory reply within 2. Received on 30 September
         2026 (Shanghai), China's National Day holidays (1-7 October) push them to
         17:00 on 8 October and on 9 October."""
         request = self._complaint(date_received=datetime(2026, 9, 30, 2, 0))

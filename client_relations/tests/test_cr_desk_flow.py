@@ -120,7 +120,7 @@ class TestCrDeskFlow(CrDeskCommon):
         self.assertEqual(request.state, "registered")
 
     def test_agreement_must_cover_date(self):
-        """003/HR-D3-3, HR-D10-4: the request's agreement must be active on the date
+        """003/HR-D3-3, 003/HR-D10-4: the request's agreement must be active on the date
         received."""
         agreement = self.env["cr.agreement"].create(
             {"name": "SLA Huaxin", "partner_id": self.client.id}

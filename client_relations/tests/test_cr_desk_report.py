@@ -17,7 +17,7 @@ class TestCrDeskReports(CrDeskCommon):
 
     def test_complaint_record_form(self):
         """003/HR-D19-7: the 《客户投诉记录表》 with the complaint's facts;
-        004/R1-4, R1-5: the complaint phone and e-mail of the settings printed on
+        004/R1-4, 004/R1-5: the complaint phone and e-mail of the settings printed on
         it (none by default)."""
         complaint = self._complaint()
         html = self._html("client_relations.action_report_cr_complaint", complaint)
