@@ -1100,17 +1100,19 @@ class CrRequest(models.Model):
         self.ensure_one()
         if "qt.issue" not in self.env:
             raise UserError(self.env._("Quality Tracking is not installed."))
-        issue = self.env["qt.issue"].create(
-            {
-                "title": self.subject,
-                "description": self.description,
-                "origin_kind": "complaint",
-                "origin_ref": f"cr.request,{self.id}",
-                "partner_id": self.partner_id.id,
-                "department_id": self.department_id.id,
-                "company_id": self.company_id.id,
-            }
-        )
+        Issue = self.env["qt.issue"]
+        values = {
+            "title": f"{self.name} {self.subject}",
+            "description": self.description,
+            "origin_kind": "complaint",
+            "partner_id": self.partner_id.id,
+            "department_id": self.department_id.id,
+            "company_id": self.company_id.id,
+        }
+        # the origin is a reference field whose models quality_tracking lists
+        if self._name in Issue._origin_models():
+            values["origin_ref"] = f"{self._name},{self.id}"
+        issue = Issue.create(values)
         return {
             "type": "ir.actions.act_window",
             "res_model": "qt.issue",
