@@ -582,3 +582,17 @@ class TestCrDeskOffsite(CrDeskCommon):
         with self.assertRaisesRegex(UserError, "no manager"):
             application.action_submit()
         self.assertEqual(application.state, "draft")
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-10 02:00:00")
+class TestCrDeskClient(CrDeskCommon):
+    def test_requests_smart_button(self):
+        """The client's requests: the count and the list from the client's form."""
+        self.assertEqual(self.client.cr_request_count, 0)
+        request = self._complaint()
+        self.client.invalidate_recordset(["cr_request_count"])
+        self.assertEqual(self.client.cr_request_count, 1)
+        action = self.client.action_view_cr_requests()
+        self.assertEqual(self.Request.search(action["domain"]), request)
+        self.assertEqual(action["context"]["default_partner_id"], self.client.id)
