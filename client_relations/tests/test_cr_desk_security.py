@@ -282,3 +282,28 @@ class TestCrDeskRpc(JsonRpcCase, HttpCase):
             sorted(r["id"] for r in found["result"]),
             sorted((self.visible | self.about_him).ids),
         )
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-10 02:00:00")
+class TestCrDeskOffsiteSecurity(CrDeskCommon):
+    def test_offsite_scope(self):
+        """004/R10-4: a technician sees his own off-site applications, the
+        department's manager those of his department, the desk all."""
+        request = self._service()
+        application = self.env["cr.offsite.application"].create(
+            {
+                "request_id": request.id,
+                "user_id": self.owner.id,
+                "date_planned": "2026-11-11 01:00:00",
+                "purpose": "Maintain the units",
+            }
+        )
+        Application = self.env["cr.offsite.application"]
+        for user in (self.owner, self.supervisor, self.desk):
+            self.assertEqual(
+                Application.with_user(user).search([("id", "=", application.id)]),
+                application,
+            )
+        with self.assertRaises(AccessError):
+            application.with_user(self.other_owner).read(["name"])
