@@ -493,7 +493,15 @@ class CrRequest(models.Model):
             request.quality_issue_count = counts.get(request, 0) if installed else 0
 
     @api.depends_context("uid")
-    @api.depends("state", "kind", "date_decided", "client_confirmed", "reviewed_by_id")
+    @api.depends(
+        "state",
+        "kind",
+        "date_decided",
+        "reviewed_by_id",
+        "service_kind",
+        "voucher_countersigned_by_id",
+        "date_client_signed",
+    )
     def _compute_can(self):
         user = self.env.user
         is_desk = user.has_group("client_relations.group_client_relations_desk")

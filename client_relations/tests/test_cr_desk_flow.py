@@ -500,6 +500,8 @@ class TestCrDeskVoucher(CrDeskCommon):
             request.with_user(self.owner).action_countersign()
         request.with_user(self.supervisor).action_countersign()
         self.assertEqual(request.voucher_countersigned_by_id, self.supervisor)
+        self.assertTrue(request.can_client_sign)
+        self.assertFalse(request.with_user(self.supervisor).can_countersign)
         with self.assertRaisesRegex(UserError, "R29"):
             request.action_close()
         request.action_client_sign()
