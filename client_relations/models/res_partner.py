@@ -501,6 +501,27 @@ class ResPartner(models.Model):
         )
 
     # --- cr-desk
+    cr_request_count = fields.Integer(
+        string="Requests", compute="_compute_cr_request_count"
+    )
+
+    def _compute_cr_request_count(self):
+        counts = dict(
+            self.env["cr.request"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.cr_request_count = counts.get(partner, 0)
+
+    def action_view_cr_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "client_relations.cr_request_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
 
     # --- cr-sla
 
