@@ -25,9 +25,16 @@
         "views/res_config_settings_views.xml",
         "views/client_relations_menus.xml",
         "views/res_partner_views.xml",
+        "security/cr_sla_security.xml",
+        "data/cr_sla_data.xml",
+        "views/cr_service_views.xml",
+        "views/cr_agreement_views.xml",
+        "views/cr_request_views.xml",
+        "views/cr_request_sla_views.xml",
     ],
     "demo": [
         "demo/cr_core_demo.xml",
+        "demo/cr_sla_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
