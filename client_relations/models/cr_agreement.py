@@ -225,7 +225,8 @@ class CrAgreement(models.Model):
     def _check_cr_catalog_services(self):
         """003/HR-D1-3: only active services of the agreement's company catalog."""
         for agreement in self:
-            outside = agreement.service_ids.filtered(
+            services = agreement.with_context(active_test=False).service_ids
+            outside = services.filtered(
                 lambda service, agreement=agreement: not service.active
                 or service.company_id != agreement.company_id
             )

@@ -281,7 +281,19 @@ class CrRequest(models.Model):
                 rules[kind] = rule.sudo()
         return rules
 
+    @api.depends(
+        "state",
+        "is_waiting_client",
+        "sla_is_awaiting_reply",
+        "sla_awaiting_reply_since",
+        "date_received",
+        "sla_first_response_hours",
+        "sla_next_response_hours",
+        "sla_resolution_hours",
+    )
     def _compute_sla_states(self):
+        """The state of each clock's latest timer (the engine keeps the timers);
+        recomputed when the request changes, read afresh on each form load."""
         rules = self._sla_rules()
         kind_by_rule = {rule.id: kind for kind, rule in rules.items()}
         latest = {}

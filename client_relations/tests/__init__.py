@@ -1,2 +1,5 @@
 from . import test_groups
 from . import test_common_smoke
+# --- cr-sla
+from . import test_cr_sla_agreement
+from . import test_cr_sla_clock
