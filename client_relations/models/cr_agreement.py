@@ -101,7 +101,7 @@ class CrAgreement(models.Model):
         "cr.agreement.indicator", "agreement_id", string="Indicators", copy=True
     )
     report_spec_ids = fields.One2many(
-        "cr.report.spec", "agreement_id", string="Service Reports", copy=True
+        "cr.report.spec", "agreement_id", string="Service Reports"
     )
     is_expiring = fields.Boolean(
         compute="_compute_is_expiring",
@@ -260,6 +260,23 @@ class CrAgreement(models.Model):
                 )
             ],
         }
+
+    def copy(self, default=None):
+        """The report specifications follow the copy, measuring the copied
+        indicators."""
+        new_agreements = super().copy(default)
+        for old, new in zip(self, new_agreements, strict=True):
+            mapping = dict(zip(old.indicator_ids, new.indicator_ids, strict=True))
+            for spec in old.report_spec_ids:
+                spec.copy(
+                    {
+                        "agreement_id": new.id,
+                        "indicator_ids": [
+                            Command.set([mapping[ind].id for ind in spec.indicator_ids])
+                        ],
+                    }
+                )
+        return new_agreements
 
     def action_activate(self):
         self._check_state(["draft"], self.env._("Activating an agreement"))
