@@ -189,6 +189,7 @@ class CrAgreement(models.Model):
             agreement.missing_elements = ", ".join(agreement._cr_missing_elements())
 
     @api.depends("state")
+    @api.depends_context("uid")
     def _compute_can_actions(self):
         is_slm = self.env.user.has_group("client_relations.group_client_relations_slm")
         for agreement in self:

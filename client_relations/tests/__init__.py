@@ -3,3 +3,4 @@ from . import test_common_smoke
 # --- cr-sla
 from . import test_cr_sla_agreement
 from . import test_cr_sla_clock
+from . import test_cr_sla_security
