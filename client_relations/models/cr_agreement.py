@@ -1,6 +1,8 @@
 import logging
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import is_html_empty
@@ -116,6 +118,18 @@ class CrAgreement(models.Model):
     can_cancel = fields.Boolean(compute="_compute_can_actions")
     can_reset = fields.Boolean(compute="_compute_can_actions")
     request_count = fields.Integer(compute="_compute_request_count")
+
+    @api.model
+    def default_get(self, fields_list):
+        """A new agreement runs for a year from today unless told otherwise."""
+        values = super().default_get(fields_list)
+        today = fields.Date.context_today(self)
+        if "date_start" in fields_list and not values.get("date_start"):
+            values["date_start"] = today
+        if "date_end" in fields_list and not values.get("date_end"):
+            start = fields.Date.to_date(values.get("date_start")) or today
+            values["date_end"] = start + relativedelta(years=1, days=-1)
+        return values
 
     @api.model
     def _selection_vc_engagement_ref(self):

@@ -4,3 +4,4 @@ from . import test_common_smoke
 from . import test_cr_sla_agreement
 from . import test_cr_sla_clock
 from . import test_cr_sla_security
+from . import test_cr_sla_tour
