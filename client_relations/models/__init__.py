@@ -8,6 +8,7 @@ from . import cr_service
 from . import cr_agreement
 from . import cr_request
 from . import cr_service_report
+
 # --- cr-sla
 from . import cr_agreement_indicator
 from . import cr_report_spec

@@ -168,22 +168,21 @@ class CrAgreement(models.Model):
     def _cr_missing_elements(self):
         """003/HR-D1-2: the labels of the seven elements the agreement lacks."""
         self.ensure_one()
-        _ = self.env._
         missing = []
         if not (self.partner_id if self.kind != "ola" else self.department_id):
-            missing.append(_("parties"))
+            missing.append(self.env._("parties"))
         if not (self.date_start and self.date_end):
-            missing.append(_("duration"))
+            missing.append(self.env._("duration"))
         if not self.service_ids:
-            missing.append(_("scope"))
+            missing.append(self.env._("scope"))
         if is_html_empty(self.response_events):
-            missing.append(_("response events"))
+            missing.append(self.env._("response events"))
         if not self.target_ids:
-            missing.append(_("service-level targets"))
+            missing.append(self.env._("service-level targets"))
         if not self.indicator_ids:
-            missing.append(_("indicators"))
+            missing.append(self.env._("indicators"))
         if not self.report_spec_ids:
-            missing.append(_("service reports"))
+            missing.append(self.env._("service reports"))
         return missing
 
     @api.depends(
@@ -270,9 +269,7 @@ class CrAgreement(models.Model):
             "target_ids": [Command.clear()]
             + [
                 Command.create(vals)
-                for vals in template.target_ids.copy_data(
-                    {"agreement_id": False}
-                )
+                for vals in template.target_ids.copy_data({"agreement_id": False})
             ],
         }
 
@@ -383,9 +380,7 @@ class CrAgreement(models.Model):
                 with self.env.cr.savepoint():
                     self._cr_expire_company(company)
             except Exception as error:  # noqa: BLE001 - one company must not stop all
-                _logger.warning(
-                    "Agreements: company %s skipped: %s", company.id, error
-                )
+                _logger.warning("Agreements: company %s skipped: %s", company.id, error)
 
     @api.model
     def _cr_expire_company(self, company):
@@ -464,9 +459,7 @@ class CrAgreementTarget(models.Model):
     )
 
     # --- cr-sla
-    @api.constrains(
-        "first_response_hours", "next_response_hours", "resolution_hours"
-    )
+    @api.constrains("first_response_hours", "next_response_hours", "resolution_hours")
     def _check_cr_hours(self):
         for target in self:
             hours = (

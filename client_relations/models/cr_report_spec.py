@@ -55,7 +55,6 @@ class CrReportSpec(models.Model):
     )
     submitter_id = fields.Many2one(
         "res.users",
-        string="Submitter",
         required=True,
         domain=[("share", "=", False)],
         default=lambda self: self.env.user,

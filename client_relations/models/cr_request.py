@@ -239,8 +239,10 @@ class CrRequest(models.Model):
 
     @api.model
     def _selection_sla_timer_state(self):
-        return self.env["business.deadline.timer"]._fields["state"]._description_selection(
-            self.env
+        return (
+            self.env["business.deadline.timer"]
+            ._fields["state"]
+            ._description_selection(self.env)
         )
 
     @api.depends(

@@ -49,7 +49,6 @@ class CrTier(models.Model):
     # --- cr-sla
     agreement_template_id = fields.Many2one(
         "cr.agreement",
-        string="Agreement Template",
         domain=[("kind", "=", "sla")],
         help="The SLA whose services and targets a new SLA of a client of this "
         "tier starts from.",

@@ -1,5 +1,6 @@
 from . import test_groups
 from . import test_common_smoke
+
 # --- cr-sla
 from . import test_cr_sla_agreement
 from . import test_cr_sla_clock

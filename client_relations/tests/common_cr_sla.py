@@ -37,9 +37,7 @@ class CrSlaCommon(ClientRelationsCommon):
                 ),
             ],
             "indicator_ids": [
-                Command.create(
-                    {"name": "Resolved on time", "metric": "resolution"}
-                )
+                Command.create({"name": "Resolved on time", "metric": "resolution"})
             ],
         }
         values.update(vals)

@@ -99,9 +99,15 @@ class TestCrSlaAgreement(CrSlaCommon):
             "next_response_hours": 1,
             "resolution_hours": 2,
         }
-        with self.assertRaisesRegex(ValidationError, "positive"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "positive"),
+            self.env.cr.savepoint(),
+        ):
             Target.create(dict(vals, next_response_hours=0))
-        with self.assertRaisesRegex(ValidationError, "first response"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "first response"),
+            self.env.cr.savepoint(),
+        ):
             Target.create(dict(vals, first_response_hours=3))
         target = Target.create(dict(vals, first_response_hours=2))
         self.assertEqual(target.first_response_hours, target.resolution_hours)
@@ -200,7 +206,7 @@ class TestCrSlaAgreement(CrSlaCommon):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.slm)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create(
                 {
                     "date_from": date(2026, 10, 1),

@@ -123,7 +123,9 @@ class TestCrSlaClock(CrSlaCommon):
             request = self._request()
             request.state = "responded"
             self.assertEqual(request.sla_first_response_state, "met")
-            self.assertEqual(request.sla_first_response_date, datetime(2026, 9, 30, 8, 30))
+            self.assertEqual(
+                request.sla_first_response_date, datetime(2026, 9, 30, 8, 30)
+            )
             self.assertEqual(request.sla_resolution_state, "running")
             request.state = "resolved"
             self.assertEqual(request.sla_resolution_state, "met")
@@ -146,7 +148,10 @@ class TestCrSlaClock(CrSlaCommon):
             self.assertEqual(request.sla_resolution_state, "breached")
             self.assertTrue(request.sla_resolution_breached)
             found = self.env["cr.request"].search(
-                [("sla_resolution_breached", "=", True), ("id", "in", (request | on_time).ids)]
+                [
+                    ("sla_resolution_breached", "=", True),
+                    ("id", "in", (request | on_time).ids),
+                ]
             )
             self.assertEqual(found, request)
             request.state = "resolved"
@@ -162,11 +167,15 @@ class TestCrSlaClock(CrSlaCommon):
             request = self._request()
             request.state = "responded"
             request.message_post(
-                body="Still broken", author_id=self.contact.id, message_type="comment",
+                body="Still broken",
+                author_id=self.contact.id,
+                message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
             self.assertTrue(request.sla_is_awaiting_reply)
-            self.assertEqual(request.sla_awaiting_reply_since, datetime(2026, 10, 8, 1, 0))
+            self.assertEqual(
+                request.sla_awaiting_reply_since, datetime(2026, 10, 8, 1, 0)
+            )
             self.assertEqual(request.sla_next_response_state, "running")
             self.assertEqual(
                 request.sla_next_response_due, self._add(datetime(2026, 10, 8, 1, 0), 4)
@@ -177,14 +186,18 @@ class TestCrSlaClock(CrSlaCommon):
             )
             self.assertEqual(request.sla_next_response_state, "running")
             request.message_post(
-                body="We are on it", author_id=self.desk.partner_id.id,
-                message_type="comment", subtype_xmlid="mail.mt_comment",
+                body="We are on it",
+                author_id=self.desk.partner_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
             )
             self.assertFalse(request.sla_is_awaiting_reply)
             self.assertEqual(request.sla_next_response_state, "met")
         with freeze_time("2026-10-09 01:00:00"):
             request.message_post(
-                body="Again", author_id=self.contact.id, message_type="comment",
+                body="Again",
+                author_id=self.contact.id,
+                message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
             self.assertEqual(request.sla_next_response_state, "running")
