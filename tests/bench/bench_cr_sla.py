@@ -24,7 +24,8 @@ replaces Odoo itself), then installs ``helpdesk_mgmt_sla`` in the bench database
 only. By hand::
 
     .venv/bin/python -m pip install --no-deps \
-        "odoo-addon-helpdesk-mgmt>=19.0,<19.1" "odoo-addon-helpdesk-mgmt-sla>=19.0,<19.1"
+        "odoo-addon-helpdesk-mgmt>=19.0,<19.1" \
+        "odoo-addon-helpdesk-mgmt-sla>=19.0,<19.1"
 
 Standalone: ``python tests/bench/bench_cr_sla.py -c .state/odoo.conf -d DB
 [-n N]`` (the database must have client_relations installed; the bench data is
