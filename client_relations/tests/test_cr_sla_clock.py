@@ -208,3 +208,42 @@ class TestCrSlaClock(CrSlaCommon):
                 lambda t: t.rule_id == self.rules["next_response"]
             )
             self.assertEqual(sorted(timers.mapped("state")), ["met", "running"])
+
+    def _read_states_queries(self, requests):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        requests.mapped("sla_resolution_state")
+        requests.mapped("sla_resolution_breached")
+        return self.env.cr.sql_log_count - before
+
+    def test_states_read_in_constant_queries(self):
+        """The clocks' states and the breach flag of a list of requests are read
+        in a constant number of queries, whatever the number of requests; the
+        agreements' request counts too (one grouped query)."""
+        with freeze_time("2026-09-30 08:30:00"):
+            Request = self.env["cr.request"]
+            vals = {
+                "subject": "Bulk",
+                "partner_id": self.client.id,
+                "agreement_id": self.agreement.id,
+                "date_received": RECEIVED,
+            }
+            few = Request.create([vals] * 2)
+            many = Request.create([vals] * 20)
+            self.assertEqual(set(many.mapped("sla_resolution_state")), {"running"})
+            self.assertEqual(
+                self._read_states_queries(few), self._read_states_queries(many)
+            )
+            others = self._create_agreement(name="Second") | self._create_agreement(
+                name="Third"
+            )
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            counts = (self.agreement | others).mapped("request_count")
+            one = self.env.cr.sql_log_count - before
+            self.assertEqual(counts, [22, 0, 0])
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self.agreement.mapped("request_count")
+            self.assertEqual(self.env.cr.sql_log_count - before, one)
