@@ -379,6 +379,7 @@ class CrAgreement(models.Model):
             try:
                 with self.env.cr.savepoint():
                     self._cr_expire_company(company)
+                self.env["ir.cron"]._commit_progress(1)
             except Exception as error:  # noqa: BLE001 - one company must not stop all
                 _logger.warning("Agreements: company %s skipped: %s", company.id, error)
 

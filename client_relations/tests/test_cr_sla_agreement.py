@@ -155,14 +155,20 @@ class TestCrSlaAgreement(CrSlaCommon):
         activity; a changed period takes effect."""
         self.assertEqual(self.company.cr_agreement_renewal_days, 30)
         past = self._create_agreement(date_end=date(2026, 11, 30))
-        soon = self._create_agreement(date_end=date(2026, 12, 20))
-        later = self._create_agreement(date_end=date(2027, 1, 20))
-        (past | soon | later).action_activate()
+        today = self._create_agreement(date_end=date(2026, 12, 1))
+        soon = self._create_agreement(date_end=date(2026, 12, 31))
+        later = self._create_agreement(date_end=date(2027, 1, 1))
+        (past | today | soon | later).action_activate()
         self._run_cron()
         self._run_cron()
         self.assertEqual(past.state, "expired")
-        self.assertEqual((soon | later).mapped("state"), ["active", "active"])
+        # the last day is still inside the term
+        self.assertEqual(
+            (today | soon | later).mapped("state"), ["active", "active", "active"]
+        )
+        # 30 days ahead (31 December) is warned, 31 days ahead is not
         self.assertEqual(len(soon.activity_ids), 1)
+        self.assertEqual(len(today.activity_ids), 1)
         self.assertFalse(later.activity_ids)
         with freeze_time("2026-12-01 02:00:00"):
             expiring = self.env["cr.agreement"].search([("is_expiring", "=", True)])

@@ -141,6 +141,12 @@ class TestCrSlaClock(CrSlaCommon):
             request = self._request()
             on_time = self._request(priority="0", agreement_id=False)
         cron = self.env.ref("business_deadline.ir_cron_business_deadline_timer_sweep")
+        with freeze_time("2026-10-08 07:59:00"):  # a minute before the due time
+            with self.enter_registry_test_mode():
+                cron.method_direct_trigger()
+            self.env.invalidate_all()
+            self.assertEqual(request.sla_resolution_state, "warning")
+            self.assertFalse(request.sla_resolution_breached)
         with freeze_time("2026-10-08 09:00:00"):
             with self.enter_registry_test_mode():
                 cron.method_direct_trigger()
