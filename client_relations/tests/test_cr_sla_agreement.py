@@ -235,3 +235,27 @@ class TestCrSlaAgreement(CrSlaCommon):
         is installed (no dependency)."""
         selection = self.env["cr.agreement"]._selection_vc_engagement_ref()
         self.assertEqual(bool(selection), "vc.engagement" in self.env)
+
+    def test_cron_skips_a_failing_company(self):
+        """003/HR-D1-5: a company that fails is logged and skipped; the others
+        still expire their agreements."""
+        broken = self.env["res.company"].create(
+            {"name": "Broken Co", "cr_agreement_renewal_days": 10**9}
+        )
+        self.env["cr.agreement"].create(
+            {
+                "name": "Broken SLA",
+                "company_id": broken.id,
+                "state": "active",
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 6, 30),
+            }
+        )
+        past = self._create_agreement(date_end=date(2026, 11, 30))
+        past.action_activate()
+        with self.assertLogs(
+            "odoo.addons.client_relations.models.cr_agreement", "WARNING"
+        ) as logs:
+            self._run_cron()
+        self.assertIn(f"company {broken.id} skipped", logs.output[0])
+        self.assertEqual(past.state, "expired")
