@@ -1252,6 +1252,216 @@ class CrRequest(models.Model):
         return super()._bd_get_raisable_fields() + ["priority"]
 
     # --- cr-sla
+    sla_first_response_hours = fields.Float(
+        string="First Response Target (working hours)",
+        compute="_compute_sla_hours",
+        store=True,
+        help="From the target of the request's agreement for its priority; 0 "
+        "without an agreement (no clock).",
+    )
+    sla_next_response_hours = fields.Float(
+        string="Next Response Target (working hours)",
+        compute="_compute_sla_hours",
+        store=True,
+    )
+    sla_resolution_hours = fields.Float(
+        string="Resolution Target (working hours)",
+        compute="_compute_sla_hours",
+        store=True,
+    )
+    sla_first_response_due = fields.Datetime(
+        string="First Response Due", readonly=True, copy=False, index="btree_not_null"
+    )
+    sla_next_response_due = fields.Datetime(
+        string="Next Response Due", readonly=True, copy=False
+    )
+    sla_resolution_due = fields.Datetime(
+        string="Resolution Due", readonly=True, copy=False, index="btree_not_null"
+    )
+    sla_first_response_state = fields.Selection(
+        selection="_selection_sla_timer_state",
+        string="First Response Status",
+        compute="_compute_sla_states",
+    )
+    sla_next_response_state = fields.Selection(
+        selection="_selection_sla_timer_state",
+        string="Next Response Status",
+        compute="_compute_sla_states",
+    )
+    sla_resolution_state = fields.Selection(
+        selection="_selection_sla_timer_state",
+        string="Resolution Status",
+        compute="_compute_sla_states",
+    )
+    sla_first_response_date = fields.Datetime(
+        string="First Responded On",
+        compute="_compute_sla_first_response_date",
+        store=True,
+        copy=False,
+        help="When the request first left the received and registered states.",
+    )
+    sla_awaiting_reply_since = fields.Datetime(
+        string="Client Awaiting Reply Since",
+        readonly=True,
+        copy=False,
+        help="Set by the client's first unanswered message on a responded request: "
+        "the next response clock starts there and stops at the desk's reply.",
+    )
+    sla_is_awaiting_reply = fields.Boolean(
+        string="Client Awaiting Reply", readonly=True, copy=False
+    )
+    sla_resolution_breached = fields.Boolean(
+        string="Resolution Breached",
+        compute="_compute_sla_states",
+        search="_search_sla_resolution_breached",
+        help="003/HR-D10-2: the resolution target was missed (breached, or resolved "
+        "late).",
+    )
+
+    _SLA_RULES = {
+        "first_response": "client_relations.rule_request_first_response",
+        "next_response": "client_relations.rule_request_next_response",
+        "resolution": "client_relations.rule_request_resolution",
+    }
+
+    @api.model
+    def _selection_sla_timer_state(self):
+        return (
+            self.env["business.deadline.timer"]
+            ._fields["state"]
+            ._description_selection(self.env)
+        )
+
+    @api.depends(
+        "priority",
+        "agreement_id.target_ids.priority",
+        "agreement_id.target_ids.first_response_hours",
+        "agreement_id.target_ids.next_response_hours",
+        "agreement_id.target_ids.resolution_hours",
+    )
+    def _compute_sla_hours(self):
+        for request in self:
+            target = request.agreement_id.target_ids.filtered(
+                lambda line, request=request: line.priority == request.priority
+            )[:1]
+            request.sla_first_response_hours = target.first_response_hours
+            request.sla_next_response_hours = target.next_response_hours
+            request.sla_resolution_hours = target.resolution_hours
+
+    @api.depends("state")
+    def _compute_sla_first_response_date(self):
+        now = fields.Datetime.now()
+        for request in self:
+            if not request.sla_first_response_date and request.state not in (
+                "new",
+                "registered",
+                "cancel",
+            ):
+                request.sla_first_response_date = now
+            else:
+                request.sla_first_response_date = request.sla_first_response_date
+
+    def _sla_rules(self):
+        """The three service-level rules by kind (absent ones left out)."""
+        rules = {}
+        for kind, xmlid in self._SLA_RULES.items():
+            rule = self.env.ref(xmlid, raise_if_not_found=False)
+            if rule:
+                rules[kind] = rule.sudo()
+        return rules
+
+    @api.depends(
+        "state",
+        "is_waiting_client",
+        "sla_is_awaiting_reply",
+        "sla_awaiting_reply_since",
+        "date_received",
+        "sla_first_response_hours",
+        "sla_next_response_hours",
+        "sla_resolution_hours",
+    )
+    def _compute_sla_states(self):
+        """The state of each clock's latest timer (the engine keeps the timers);
+        recomputed when the request changes, read afresh on each form load."""
+        rules = self._sla_rules()
+        kind_by_rule = {rule.id: kind for kind, rule in rules.items()}
+        latest = {}
+        breached = set()
+        if self.ids and rules:
+            timers = (
+                self.env["business.deadline.timer"]
+                .sudo()
+                .search_fetch(
+                    [
+                        ("res_model", "=", self._name),
+                        ("res_id", "in", self.ids),
+                        ("rule_id", "in", list(kind_by_rule)),
+                    ],
+                    ["rule_id", "res_id", "state", "breach_time"],
+                    order="id",
+                )
+            )
+            for timer in timers:
+                kind = kind_by_rule[timer.rule_id.id]
+                latest[kind, timer.res_id] = timer.state
+                if kind == "resolution" and timer.breach_time:
+                    breached.add(timer.res_id)
+        for request in self:
+            request.sla_first_response_state = latest.get(
+                ("first_response", request.id), False
+            )
+            request.sla_next_response_state = latest.get(
+                ("next_response", request.id), False
+            )
+            request.sla_resolution_state = latest.get(("resolution", request.id), False)
+            request.sla_resolution_breached = request.id in breached
+
+    def _search_sla_resolution_breached(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        rule = self._sla_rules().get("resolution")
+        ids = []
+        if rule:
+            ids = (
+                self.env["business.deadline.timer"]
+                .sudo()
+                .search(
+                    [
+                        ("res_model", "=", self._name),
+                        ("rule_id", "=", rule.id),
+                        ("breach_time", "!=", False),
+                    ]
+                )
+                .mapped("res_id")
+            )
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", ids)]
+
+    def _message_post_after_hook(self, message, msg_vals):
+        """The next response clock: a client's message (not a note) on a responded
+        request starts it, the desk's reply meets it."""
+        result = super()._message_post_after_hook(message, msg_vals)
+        if message.message_type not in ("email", "comment") or (
+            message.subtype_id != self.env.ref("mail.mt_comment")
+        ):
+            return result
+        author_is_internal = any(not user.share for user in message.author_id.user_ids)
+        for request in self.sudo():
+            if author_is_internal:
+                if request.sla_is_awaiting_reply:
+                    request.sla_is_awaiting_reply = False
+            elif not request.sla_is_awaiting_reply and request.state in (
+                "responded",
+                "assigned",
+                "in_progress",
+            ):
+                request.write(
+                    {
+                        "sla_awaiting_reply_since": message.date,
+                        "sla_is_awaiting_reply": True,
+                    }
+                )
+        return result
 
     # --- cr-return
     def _cr_on_close_return(self):

@@ -19,3 +19,20 @@ class CrService(models.Model):
     description = fields.Html()
 
     # --- cr-sla
+    availability = fields.Selection(
+        [("business_hours", "Business Hours"), ("24x7", "7×24")],
+        default="business_hours",
+        help="When the service is delivered (004 A17: 7×24 or business hours).",
+    )
+    agreement_ids = fields.Many2many(
+        "cr.agreement",
+        "cr_agreement_service_rel",
+        "service_id",
+        "agreement_id",
+        string="Agreements",
+    )
+    agreement_count = fields.Integer(compute="_compute_agreement_count")
+
+    def _compute_agreement_count(self):
+        for service in self:
+            service.agreement_count = len(service.agreement_ids)

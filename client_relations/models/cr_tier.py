@@ -64,3 +64,9 @@ class CrTier(models.Model):
     )
 
     # --- cr-sla
+    agreement_template_id = fields.Many2one(
+        "cr.agreement",
+        domain=[("kind", "=", "sla")],
+        help="The SLA whose services and targets a new SLA of a client of this "
+        "tier starts from.",
+    )
