@@ -8,3 +8,12 @@ from . import cr_service
 from . import cr_agreement
 from . import cr_request
 from . import cr_service_report
+# --- cr-gov
+from . import cr_service_report_line
+from . import cr_review
+from . import cr_review_action
+from . import cr_requirement
+from . import cr_change_request
+from . import cr_supervision_report
+from . import cr_weekly_report
+from . import cr_bulletin
