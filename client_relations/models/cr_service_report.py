@@ -170,6 +170,7 @@ class CrServiceReport(models.Model):
             groups.setdefault(key, self.browse())
             groups[key] |= report
         vals_list = []
+        line_model = self.env["cr.service.report.line"]
         for (company, date_from, date_to), reports in groups.items():
             calendar = self.env["resource.calendar"]._bd_default_calendar(company)
             start = calendar._bd_local_midnight(date_from)
@@ -215,6 +216,7 @@ class CrServiceReport(models.Model):
                         "request_count": count,
                         "met_count": met,
                         "breached_count": breached,
+                        **line_model._cr_values(met, breached),
                     }
                 )
         self.env["cr.service.report.line"].sudo().create(vals_list)

@@ -31,22 +31,21 @@ class CrServiceReportLine(models.Model):
     breached_count = fields.Integer(string="Breached")
     on_time_rate = fields.Float(
         string="On Time (%)",
-        compute="_compute_on_time_rate",
-        store=True,
         aggregator="avg",
         digits=(16, 1),
+        help="The deadlines met on time, in percent of those met or breached.",
     )
     result = fields.Selection(
         [("met", "Met"), ("failed", "Failed")],
-        compute="_compute_on_time_rate",
-        store=True,
         help="003/HR-D1-6: the indicator fails when one of its deadlines was "
         "breached.",
     )
 
-    @api.depends("met_count", "breached_count")
-    def _compute_on_time_rate(self):
-        for line in self:
-            decided = line.met_count + line.breached_count
-            line.on_time_rate = 100.0 * line.met_count / decided if decided else 0.0
-            line.result = "failed" if line.breached_count else "met"
+    @api.model
+    def _cr_values(self, met, breached):
+        """The on-time rate and the result of ``met`` and ``breached`` deadlines."""
+        decided = met + breached
+        return {
+            "on_time_rate": 100.0 * met / decided if decided else 0.0,
+            "result": "failed" if breached else "met",
+        }
