@@ -57,7 +57,7 @@ class CrGovCommon(ClientRelationsCommon):
             }
         )
         cls.other_owner.employee_ids.department_id = cls.mgmt_department
-        cls.supervisor.employee_ids.department_id = cls.toc_department
+        cls.desk.employee_ids.department_id = cls.toc_department
 
     @classmethod
     def _state(cls, value):
