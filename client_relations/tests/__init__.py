@@ -3,3 +3,4 @@ from . import test_common_smoke
 # --- cr-gov
 from . import test_cr_gov_service_report
 from . import test_cr_gov_review
+from . import test_cr_gov_change
