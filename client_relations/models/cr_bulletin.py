@@ -35,8 +35,8 @@ class CrBulletin(models.Model):
         string="Days Allowed",
         compute="_compute_due_days",
         store=True,
-        help="002/R20: calendar days from the first of the month to the due day "
-        "(the company's setting).",
+        help="002/R20: calendar days after the first of the month to the end of the "
+        "day before the company's due day.",
     )
     date_due = fields.Datetime(
         string="Due", readonly=True, copy=False, help="002/R20: before the 20th."
@@ -59,7 +59,9 @@ class CrBulletin(models.Model):
     @api.depends("company_id")
     def _compute_due_days(self):
         for bulletin in self:
-            bulletin.due_days = max(bulletin.company_id.cr_bulletin_due_day - 1, 1)
+            # a count of calendar days from the 1st ends at the end of its last
+            # day: before the 20th is 18 days after the 1st, to the end of the 19th
+            bulletin.due_days = max(bulletin.company_id.cr_bulletin_due_day - 2, 1)
 
     def action_publish(self):
         self._check_state(("draft",), self.env._("Publishing the bulletin"))

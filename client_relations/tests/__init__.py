@@ -4,3 +4,4 @@ from . import test_common_smoke
 from . import test_cr_gov_service_report
 from . import test_cr_gov_review
 from . import test_cr_gov_change
+from . import test_cr_gov_periodic
