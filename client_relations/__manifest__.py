@@ -41,6 +41,7 @@
     ],
     "demo": [
         "demo/cr_core_demo.xml",
+        "demo/cr_gov_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

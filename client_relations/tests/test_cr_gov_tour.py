@@ -1,0 +1,57 @@
+from odoo import Command
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestCrGovTour(HttpCase):
+    def test_hold_review_and_send_minutes(self):
+        """003/W3, HR-D1-14: in Chinese, the service level manager holds the
+        annual review meeting and sends the minutes to every participant."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        group = "client_relations.group_client_relations_"
+        slm = new_test_user(self.env, login="cr_gov_tour_slm", groups=group + "slm")
+        slm.lang = "zh_CN"
+        om = self.env["hr.department"].create({"name": "运维部"})
+        mgmt = self.env["hr.department"].create({"name": "企业管理部"})
+        self.env.company.write(
+            {
+                "cr_review_om_department_id": om.id,
+                "cr_review_mgmt_department_id": mgmt.id,
+            }
+        )
+        participants = self.env["res.users"]
+        for login, department in (("cr_gov_tour_om", om), ("cr_gov_tour_mgmt", mgmt)):
+            user = new_test_user(self.env, login=login, groups=group + "user")
+            self.env["hr.employee"].create(
+                {"name": login, "user_id": user.id, "department_id": department.id}
+            )
+            participants |= user
+        client = self.env["res.partner"].create(
+            {"name": "上海华信科技有限公司", "is_company": True}
+        )
+        agreement = self.env["cr.agreement"].create(
+            {"name": "华信 SLA", "partner_id": client.id, "user_id": slm.id}
+        )
+        review = self.env["cr.review"].create(
+            {
+                "name": "2026 年度 SLA 审查会议",
+                "agreement_ids": [Command.set(agreement.ids)],
+                "user_id": slm.id,
+                "participant_ids": [Command.set(participants.ids)],
+                "agenda_performance": "按时解决率 96%",
+                "agenda_issues": "夜间响应慢",
+                "minutes": "<p>决定增设夜间值班。</p>",
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-client_relations.cr_review_action/{review.id}",
+            "cr_gov_review_tour",
+            login="cr_gov_tour_slm",
+            timeout=180,
+        )
+        self.assertEqual(review.state, "done")
+        self.assertEqual(review.satisfaction, "satisfied")
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "cr.review"), ("res_id", "=", review.id)]
+        )
+        self.assertEqual(mail.recipient_ids, (participants | slm).partner_id)
