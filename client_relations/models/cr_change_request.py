@@ -184,7 +184,7 @@ class CrChangeRequest(models.Model):
     def action_approve(self):
         """Every tier has approved."""
         self._check_state(("submitted",), self.env._("Approving"))
-        self.invalidate_recordset(["review_ids", "validation_status"])
+        self.invalidate_recordset(["review_ids", "need_validation", "validation_status"])
         for change in self:
             if change.validation_status != "validated":
                 self._raise_missing(

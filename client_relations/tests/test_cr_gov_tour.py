@@ -5,7 +5,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 @tagged("post_install", "-at_install")
 class TestCrGovTour(HttpCase):
     def test_hold_review_and_send_minutes(self):
-        """003/W3, HR-D1-14: in Chinese, the service level manager holds the
+        """003/HR-D1-14 (workflow W3): in Chinese, the service level manager holds the
         annual review meeting and sends the minutes to every participant."""
         self.env["res.lang"]._activate_lang("zh_CN")
         group = "client_relations.group_client_relations_"
