@@ -8,6 +8,7 @@ from . import cr_service
 from . import cr_agreement
 from . import cr_request
 from . import cr_service_report
+
 # --- cr-gov
 from . import cr_service_report_line
 from . import cr_review

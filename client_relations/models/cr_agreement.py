@@ -91,9 +91,7 @@ class CrAgreement(models.Model):
     cr_service_report_count = fields.Integer(
         string="Service Reports", compute="_compute_cr_gov_counts"
     )
-    cr_review_count = fields.Integer(
-        string="Reviews", compute="_compute_cr_gov_counts"
-    )
+    cr_review_count = fields.Integer(string="Reviews", compute="_compute_cr_gov_counts")
     cr_review_due = fields.Datetime(
         string="Next Review Due",
         compute="_compute_cr_gov_counts",
@@ -136,7 +134,6 @@ class CrAgreement(models.Model):
         action["domain"] = [("agreement_ids", "in", self.ids)]
         action["context"] = {"default_agreement_ids": self.ids}
         return action
-
 
     # --- cr-portal
 

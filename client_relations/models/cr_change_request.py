@@ -55,7 +55,6 @@ class CrChangeRequest(models.Model):
     )
     raised_by_id = fields.Many2one(
         "res.users",
-        string="Raised By",
         default=lambda self: self.env.user,
         domain=[("share", "=", False)],
         tracking=True,
@@ -66,7 +65,6 @@ class CrChangeRequest(models.Model):
     )
     planner_id = fields.Many2one(
         "res.users",
-        string="Planner",
         domain=[("share", "=", False)],
         tracking=True,
         help="003/HR-D1-20: the Technical Operations Center plans the new or "
@@ -184,7 +182,9 @@ class CrChangeRequest(models.Model):
     def action_approve(self):
         """Every tier has approved."""
         self._check_state(("submitted",), self.env._("Approving"))
-        self.invalidate_recordset(["review_ids", "need_validation", "validation_status"])
+        self.invalidate_recordset(
+            ["review_ids", "need_validation", "validation_status"]
+        )
         for change in self:
             if change.validation_status != "validated":
                 self._raise_missing(

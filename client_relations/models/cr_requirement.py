@@ -58,7 +58,6 @@ class CrRequirement(models.Model):
         help="003/HR-D1-8: input 2, the O&M service satisfaction survey report.",
     )
     client_requirements = fields.Text(
-        string="Client Requirements",
         help="003/HR-D1-8: input 3, the O&M service requirements the client raised.",
     )
     scope = fields.Text(help="003/HR-D1-9 step 1: the scope, then its refinement.")

@@ -80,7 +80,6 @@ class CrReview(models.Model):
     )
     previous_review_id = fields.Many2one(
         "cr.review",
-        string="Previous Review",
         index="btree_not_null",
         help="003/HR-D1-13: the actions and records of the previous review.",
     )
@@ -161,7 +160,8 @@ class CrReview(models.Model):
     def _compute_is_followed_up(self):
         for review in self:
             review.is_followed_up = any(
-                state in ("held", "done") for state in review.next_review_ids.mapped("state")
+                state in ("held", "done")
+                for state in review.next_review_ids.mapped("state")
             )
 
     @api.depends("state")
@@ -199,10 +199,14 @@ class CrReview(models.Model):
                 {
                     "previous_review_id": previous.id,
                     "service_report_ids": [
-                        Command.set(self.env["cr.service.report"].search(report_domain).ids)
+                        Command.set(
+                            self.env["cr.service.report"].search(report_domain).ids
+                        )
                     ],
                     "change_request_ids": [
-                        Command.set(self.env["cr.change.request"].search(change_domain).ids)
+                        Command.set(
+                            self.env["cr.change.request"].search(change_domain).ids
+                        )
                     ],
                 }
             )
@@ -240,12 +244,17 @@ class CrReview(models.Model):
         self._check_state(("planned",), self.env._("Holding a review meeting"))
         for review in self:
             if not review.agreement_ids:
-                self._raise_missing(review, self.env._("choose the agreements reviewed."))
+                self._raise_missing(
+                    review, self.env._("choose the agreements reviewed.")
+                )
             if not review.user_id:
-                self._raise_missing(review, self.env._("name the service level manager."))
-            if not (review.agenda_performance or "").strip() or not (
-                review.agenda_issues or ""
-            ).strip():
+                self._raise_missing(
+                    review, self.env._("name the service level manager.")
+                )
+            if (
+                not (review.agenda_performance or "").strip()
+                or not (review.agenda_issues or "").strip()
+            ):
                 self._raise_missing(
                     review,
                     self.env._(
@@ -276,8 +285,7 @@ class CrReview(models.Model):
                 self._raise_missing(
                     review,
                     self.env._(
-                        "measure the satisfaction with the performance "
-                        "(003/HR-D1-16)."
+                        "measure the satisfaction with the performance (003/HR-D1-16)."
                     ),
                 )
         template = self.env.ref("client_relations.mail_template_cr_review_minutes")

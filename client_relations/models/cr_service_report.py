@@ -59,9 +59,7 @@ class CrServiceReport(models.Model):
     request_count = fields.Integer(
         string="Requests", compute="_compute_cr_totals", store=True
     )
-    met_count = fields.Integer(
-        string="Met", compute="_compute_cr_totals", store=True
-    )
+    met_count = fields.Integer(string="Met", compute="_compute_cr_totals", store=True)
     breached_count = fields.Integer(
         string="Breached", compute="_compute_cr_totals", store=True
     )
@@ -88,7 +86,9 @@ class CrServiceReport(models.Model):
             report.request_count = sum(lines.mapped("request_count"))
             report.met_count = met = sum(lines.mapped("met_count"))
             report.breached_count = breached = sum(lines.mapped("breached_count"))
-            report.on_time_rate = 100.0 * met / (met + breached) if met + breached else 0
+            report.on_time_rate = (
+                100.0 * met / (met + breached) if met + breached else 0
+            )
             report.result = "failed" if breached else "met"
 
     @api.depends("state")

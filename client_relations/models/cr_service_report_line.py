@@ -37,8 +37,7 @@ class CrServiceReportLine(models.Model):
     )
     result = fields.Selection(
         [("met", "Met"), ("failed", "Failed")],
-        help="003/HR-D1-6: the indicator fails when one of its deadlines was "
-        "breached.",
+        help="003/HR-D1-6: the indicator fails when one of its deadlines was breached.",
     )
 
     @api.model

@@ -123,9 +123,10 @@ class CrSupervisionReport(models.Model):
         """000/R-CR-18: the report goes to the general manager at month-end."""
         self._check_state(("draft",), self.env._("Submitting the report"))
         for report in self:
-            if not (report.acceptance_assessment or "").strip() or not (
-                report.maintenance_assessment or ""
-            ).strip():
+            if (
+                not (report.acceptance_assessment or "").strip()
+                or not (report.maintenance_assessment or "").strip()
+            ):
                 self._raise_missing(
                     report,
                     self.env._(

@@ -66,9 +66,7 @@ class CrWeeklyReport(models.Model):
     @api.depends("user_id")
     def _compute_department_id(self):
         for report in self:
-            report.department_id = report.user_id.sudo().employee_ids[
-                :1
-            ].department_id
+            report.department_id = report.user_id.sudo().employee_ids[:1].department_id
 
     def action_submit(self):
         """000/R-CR-19: the engineer hands in the report for the Friday meeting."""
@@ -105,9 +103,7 @@ class CrWeeklyReport(models.Model):
         date_to = date_from + relativedelta(days=6)
         existing = {
             user.id
-            for [user] in self._read_group(
-                [("date_from", "=", date_from)], ["user_id"]
-            )
+            for [user] in self._read_group([("date_from", "=", date_from)], ["user_id"])
         }
         requests = self.env["cr.request"].sudo()
         created = self.browse()

@@ -101,9 +101,9 @@ class TestCrGovChange(CrGovCommon):
             change.action_plan()
         # another user does not see it
         self.assertFalse(
-            self.env["cr.change.request"].with_user(self.other_owner).search(
-                [("id", "=", change.id)]
-            )
+            self.env["cr.change.request"]
+            .with_user(self.other_owner)
+            .search([("id", "=", change.id)])
         )
 
     def test_toc_plans(self):

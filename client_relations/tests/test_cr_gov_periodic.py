@@ -8,6 +8,14 @@ from .common_cr_gov import CrGovCommon
 
 @tagged("post_install", "-at_install")
 class TestCrGovPeriodic(CrGovCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the demo data's November reports and bulletin, if any, stay out
+        cls.env["cr.supervision.report"].search([]).unlink()
+        cls.env["cr.bulletin"].search([]).unlink()
+        cls.env["cr.weekly.report"].search([]).unlink()
+
     def _supervision(self):
         return self.env["cr.supervision.report"].search(
             [("company_id", "=", self.company.id)]
@@ -82,15 +90,15 @@ class TestCrGovPeriodic(CrGovCommon):
         mine = reports.filtered(lambda r: r.user_id == self.owner)
         self.assertEqual(mine.request_count, 1)
         self.assertEqual(
-            self.env["cr.weekly.report"].with_user(self.owner).search(
-                [("id", "in", reports.ids)]
-            ),
+            self.env["cr.weekly.report"]
+            .with_user(self.owner)
+            .search([("id", "in", reports.ids)]),
             mine,
         )
         self.assertEqual(
-            self.env["cr.weekly.report"].with_user(self.supervisor).search(
-                [("id", "in", reports.ids)]
-            ),
+            self.env["cr.weekly.report"]
+            .with_user(self.supervisor)
+            .search([("id", "in", reports.ids)]),
             reports,
         )
         mine = mine.with_user(self.owner)
@@ -154,6 +162,9 @@ class TestCrGovPeriodic(CrGovCommon):
         with freeze_time("2026-12-01 02:00:00"):
             self._trigger("client_relations.ir_cron_cr_bulletin")
         december = self.env["cr.bulletin"].search(
-            [("company_id", "=", self.company.id), ("date_from", "=", date(2026, 12, 1))]
+            [
+                ("company_id", "=", self.company.id),
+                ("date_from", "=", date(2026, 12, 1)),
+            ]
         )
         self.assertEqual(december.date_due, datetime(2026, 12, 14, 16, 0))

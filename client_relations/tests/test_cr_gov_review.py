@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
 
 from .common_cr_gov import CrGovCommon
@@ -42,7 +42,9 @@ class TestCrGovReview(CrGovCommon):
         review = self._held()
         self.assertEqual(review.state, "held")
         timer = review.deadline_timer_ids
-        self.assertEqual(timer.rule_id, self.env.ref("client_relations.rule_review_next"))
+        self.assertEqual(
+            timer.rule_id, self.env.ref("client_relations.rule_review_next")
+        )
         self.assertEqual(review.date_next_due, timer.due_time)
         self.assertEqual(review.date_next_due.date(), date(2027, 1, 10))
         self.assertEqual(self.agreement.cr_review_due, review.date_next_due)
@@ -114,7 +116,9 @@ class TestCrGovReview(CrGovCommon):
         change records since the previous review, and the previous review with
         its actions."""
         previous = self._held(
-            action_ids=[Command.create({"name": "Add a night shift", "user_id": self.owner.id})]
+            action_ids=[
+                Command.create({"name": "Add a night shift", "user_id": self.owner.id})
+            ]
         )
         with freeze_time("2026-12-01 02:00:00"):
             report = self.env["cr.service.report"]._cr_generate(
@@ -138,7 +142,9 @@ class TestCrGovReview(CrGovCommon):
         service level manager (the mail queue), who follow the meeting; without
         minutes nothing is sent."""
         review = self._held()
-        review.write({"cost_assessment": "One more engineer", "satisfaction": "satisfied"})
+        review.write(
+            {"cost_assessment": "One more engineer", "satisfaction": "satisfied"}
+        )
         with self.assertRaises(UserError):
             review.action_send_minutes()
         self.assertFalse(
@@ -161,9 +167,9 @@ class TestCrGovReview(CrGovCommon):
         # the participants read the minutes; someone else does not
         self.assertTrue(review.with_user(self.other_owner).read(["minutes"]))
         self.assertFalse(
-            self.env["cr.review"].with_user(self.supervisor).search(
-                [("id", "=", review.id)]
-            )
+            self.env["cr.review"]
+            .with_user(self.supervisor)
+            .search([("id", "=", review.id)])
         )
         with self.assertRaises(UserError):
             review.action_send_minutes()
@@ -199,5 +205,5 @@ class TestCrGovReview(CrGovCommon):
         review = self._review()
         self.assertTrue(review.can_hold)
         self.assertFalse(review.with_user(self.owner).can_hold)
-        with self.assertRaises(Exception):
+        with self.assertRaises(AccessError):
             review.with_user(self.owner).action_hold()

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 
 from .common_cr_gov import CrGovCommon
@@ -11,8 +11,12 @@ from .common_cr_gov import CrGovCommon
 class TestCrGovServiceReport(CrGovCommon):
     def _november(self):
         # Monday 2 November 2026, 09:00 in Shanghai = 01:00 UTC; due 13:00 local
-        self.met = self._request("2026-11-02 01:00:00", resolve_at="2026-11-02 03:00:00")
-        self.late = self._request("2026-11-02 01:00:00", resolve_at="2026-11-03 03:00:00")
+        self.met = self._request(
+            "2026-11-02 01:00:00", resolve_at="2026-11-02 03:00:00"
+        )
+        self.late = self._request(
+            "2026-11-02 01:00:00", resolve_at="2026-11-03 03:00:00"
+        )
         self.open = self._request("2026-11-02 01:00:00", priority="3")
         self.other = self._request(
             "2026-11-02 01:00:00",
@@ -27,7 +31,9 @@ class TestCrGovServiceReport(CrGovCommon):
         self._november()
         with freeze_time("2026-12-01 02:00:00"):
             reports = self.env["cr.service.report"]._cr_generate(
-                self.agreement | self.other_agreement, date(2026, 11, 1), date(2026, 11, 30)
+                self.agreement | self.other_agreement,
+                date(2026, 11, 1),
+                date(2026, 11, 30),
             )
         report = reports.filtered(lambda r: r.agreement_id == self.agreement)
         medium = report.line_ids.filtered(lambda line: line.priority == "1")
@@ -121,7 +127,9 @@ class TestCrGovServiceReport(CrGovCommon):
         agreements = self.agreement | self.other_agreement
         for agreement in agreements:
             self._request(
-                "2026-11-02 01:00:00", agreement=agreement, resolve_at="2026-11-02 03:00:00"
+                "2026-11-02 01:00:00",
+                agreement=agreement,
+                resolve_at="2026-11-02 03:00:00",
             )
 
         def count():
@@ -172,10 +180,14 @@ class TestCrGovServiceReport(CrGovCommon):
         self._november()
         with freeze_time("2026-12-01 02:00:00"):
             reports = self.env["cr.service.report"]._cr_generate(
-                self.agreement | self.other_agreement, date(2026, 11, 1), date(2026, 11, 30)
+                self.agreement | self.other_agreement,
+                date(2026, 11, 1),
+                date(2026, 11, 30),
             )
         mine = reports.filtered(lambda r: r.agreement_id == self.agreement)
-        self.owner.group_ids = [Command.link(self.env.ref("base.group_allow_export").id)]
+        self.owner.group_ids = [
+            Command.link(self.env.ref("base.group_allow_export").id)
+        ]
         model = self.env["cr.service.report"].with_user(self.owner)
         self.assertEqual(model.search([("id", "in", reports.ids)]), mine)
         self.assertEqual(mine.with_user(self.owner).read(["name"])[0]["id"], mine.id)
@@ -187,20 +199,20 @@ class TestCrGovServiceReport(CrGovCommon):
         self.assertEqual(
             lines.search([("report_id", "in", reports.ids)]).report_id, mine
         )
-        with self.assertRaises(Exception):
+        with self.assertRaises(AccessError):
             (reports - mine).with_user(self.owner).read(["name"])
-        with self.assertRaises(Exception):
+        with self.assertRaises(AccessError):
             mine.with_user(self.owner).write({"name": "x"})
         self.assertEqual(
-            self.env["cr.service.report"].with_user(self.supervisor).search(
-                [("id", "in", reports.ids)]
-            ),
+            self.env["cr.service.report"]
+            .with_user(self.supervisor)
+            .search([("id", "in", reports.ids)]),
             mine,
         )
         # the service level manager sees both
         self.assertEqual(
-            self.env["cr.service.report"].with_user(self.slm).search(
-                [("id", "in", reports.ids)]
-            ),
+            self.env["cr.service.report"]
+            .with_user(self.slm)
+            .search([("id", "in", reports.ids)]),
             reports,
         )
