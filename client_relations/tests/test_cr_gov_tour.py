@@ -1,5 +1,9 @@
+from datetime import date
+
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.business_deadline.tests.common import JsonRpcCase
 
 
 @tagged("post_install", "-at_install")
@@ -55,3 +59,37 @@ class TestCrGovTour(HttpCase):
             [("model", "=", "cr.review"), ("res_id", "=", review.id)]
         )
         self.assertEqual(mail.recipient_ids, (participants | slm).partner_id)
+
+
+@tagged("post_install", "-at_install")
+class TestCrGovJsonRpc(HttpCase, JsonRpcCase):
+    def test_service_reports_over_json_rpc(self):
+        """003/HR-D1-6: over JSON-RPC an account owner reads the service reports of
+        his client's agreement and no other; he cannot send one."""
+        group = "client_relations.group_client_relations_"
+        owner = new_test_user(self.env, login="cr_gov_rpc_owner", groups=group + "user")
+        other = new_test_user(self.env, login="cr_gov_rpc_other", groups=group + "user")
+        client = self.env["res.partner"].create(
+            {"name": "华信 RPC", "is_company": True, "cr_owner_id": owner.id}
+        )
+        agreement = self.env["cr.agreement"].create(
+            {"name": "华信 RPC SLA", "partner_id": client.id}
+        )
+        report = self.env["cr.service.report"]._cr_generate(
+            agreement, date(2026, 11, 1), date(2026, 11, 30)
+        )
+        domain = [["id", "=", report.id]]
+        found = self._call(
+            "cr_gov_rpc_owner", "cr.service.report", "search_read", [domain, ["name"]]
+        )
+        self.assertEqual([r["id"] for r in found["result"]], report.ids)
+        found = self._call(
+            "cr_gov_rpc_other", "cr.service.report", "search_read", [domain, ["name"]]
+        )
+        self.assertEqual(found["result"], [])
+        sent = self._call(
+            "cr_gov_rpc_owner", "cr.service.report", "action_send", [report.ids]
+        )
+        self.assertIn("error", sent)
+        self.assertEqual(report.state, "draft")
+        self.assertTrue(other)
