@@ -36,8 +36,9 @@ class TestCrGovReview(CrGovCommon):
 
     def test_next_review_due_a_year_later(self):
         """003/HR-D1-1: the next review is due 365 calendar days after the last
-        one was held (the deadline rule's due date); a review held in time meets
-        it, a missing one is flagged overdue."""
+        one was held (the deadline rule's due date); past it the review is
+        flagged overdue and the service level manager gets an activity; the next
+        review held meets it (late here)."""
         self.assertEqual(self.company.cr_review_interval_days, 365)
         review = self._held()
         self.assertEqual(review.state, "held")
@@ -60,12 +61,21 @@ class TestCrGovReview(CrGovCommon):
                     [("id", "=", review.id), ("deadline_is_overdue", "=", True)]
                 )
             )
-        follow_up = self._held("2026-12-20 01:00:00", previous_review_id=review.id)
+        # the sweep past the due time: breached, an activity for the manager
+        with freeze_time("2027-01-11 12:00:00"):
+            self._trigger("business_deadline.ir_cron_business_deadline_timer_sweep")
+        self.assertEqual(timer.sudo().state, "breached")
+        activity = review.sudo().activity_ids
+        self.assertEqual(activity.user_id, self.slm)
+        self.assertEqual(activity.summary, "Hold the yearly SLA review meeting")
+        follow_up = self._held("2027-01-20 01:00:00", previous_review_id=review.id)
         self.assertEqual(follow_up.state, "held")
         self.env.flush_all()
         self.env.invalidate_all()
         self.assertTrue(review.is_followed_up)
+        # held late: met, and remembered as late
         self.assertEqual(timer.sudo().state, "met")
+        self.assertTrue(timer.sudo().is_late)
 
     def test_review_interval_setting(self):
         """003/HR-D1-1: a company interval of 180 days moves the next review."""
