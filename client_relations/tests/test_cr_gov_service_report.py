@@ -216,3 +216,35 @@ class TestCrGovServiceReport(CrGovCommon):
             .search([("id", "in", reports.ids)]),
             reports,
         )
+
+    def test_multi_company(self):
+        """003/HR-D1-6: the service reports, their indicators, reviews and change
+        requests of another company stay out of sight, even of the service level
+        manager."""
+        company2 = self.env["res.company"].create({"name": "Other Co (test)"})
+        agreement = self.env["cr.agreement"].create(
+            {
+                "name": "Other SLA",
+                "company_id": company2.id,
+                "partner_id": self.client.id,
+            }
+        )
+        self._request("2026-11-02 01:00:00", agreement=agreement)
+        with freeze_time("2026-12-01 02:00:00"):
+            report = self.env["cr.service.report"]._cr_generate(
+                agreement, date(2026, 11, 1), date(2026, 11, 30)
+            )
+        self.assertTrue(report.line_ids)
+        review = self.env["cr.review"].create(
+            {"name": "Other review", "company_id": company2.id}
+        )
+        change = self.env["cr.change.request"].create(
+            {"name": "Other change", "company_id": company2.id}
+        )
+        slm = self.env(user=self.slm)
+        self.assertFalse(slm["cr.service.report"].search([("id", "=", report.id)]))
+        self.assertFalse(
+            slm["cr.service.report.line"].search([("report_id", "=", report.id)])
+        )
+        self.assertFalse(slm["cr.review"].search([("id", "=", review.id)]))
+        self.assertFalse(slm["cr.change.request"].search([("id", "=", change.id)]))
