@@ -433,6 +433,67 @@ class CrAgreement(models.Model):
         self.env["mail.activity"].create(vals_list)
 
     # --- cr-gov
+    cr_parent_agreement_id = fields.Many2one(
+        "cr.agreement",
+        string="Supplement Of",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="003/HR-D1-21: the signed agreement this one supplements.",
+    )
+    cr_change_request_id = fields.Many2one(
+        "cr.change.request",
+        string="From Change Request",
+        readonly=True,
+        copy=False,
+        help="003/HR-D1-21: the approved change request this agreement comes from.",
+    )
+    cr_service_report_count = fields.Integer(
+        string="Service Reports", compute="_compute_cr_gov_counts"
+    )
+    cr_review_count = fields.Integer(string="Reviews", compute="_compute_cr_gov_counts")
+    cr_review_due = fields.Datetime(
+        string="Next Review Due",
+        compute="_compute_cr_gov_counts",
+        help="003/HR-D1-1: the due date of the next SLA review (last review + the "
+        "company's interval).",
+    )
+
+    def _compute_cr_gov_counts(self):
+        reports = dict(
+            self.env["cr.service.report"]._read_group(
+                [("agreement_id", "in", self.ids)], ["agreement_id"], ["__count"]
+            )
+        )
+        reviews = self.env["cr.review"]._read_group(
+            [("agreement_ids", "in", self.ids)],
+            ["agreement_ids"],
+            ["__count", "date_next_due:max"],
+        )
+        review_counts = {agreement: (count, due) for agreement, count, due in reviews}
+        for agreement in self:
+            agreement.cr_service_report_count = reports.get(agreement, 0)
+            count, due = review_counts.get(agreement, (0, False))
+            agreement.cr_review_count = count
+            agreement.cr_review_due = due
+
+    def action_cr_view_service_reports(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "client_relations.cr_service_report_action"
+        )
+        action["domain"] = [("agreement_id", "=", self.id)]
+        action["context"] = {"default_agreement_id": self.id}
+        return action
+
+    def action_cr_view_reviews(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "client_relations.cr_review_action"
+        )
+        action["domain"] = [("agreement_ids", "in", self.ids)]
+        action["context"] = {"default_agreement_ids": self.ids}
+        return action
 
     # --- cr-portal
 

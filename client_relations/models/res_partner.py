@@ -526,5 +526,27 @@ class ResPartner(models.Model):
     # --- cr-sla
 
     # --- cr-gov
+    cr_service_report_count = fields.Integer(
+        string="Service Reports",
+        compute="_compute_cr_service_report_count",
+        groups="client_relations.group_client_relations_user",
+    )
+
+    def _compute_cr_service_report_count(self):
+        counts = dict(
+            self.env["cr.service.report"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.cr_service_report_count = counts.get(partner, 0)
+
+    def action_cr_view_service_reports(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "client_relations.cr_service_report_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        return action
 
     # --- cr-portal
