@@ -25,9 +25,14 @@
         "views/res_config_settings_views.xml",
         "views/client_relations_menus.xml",
         "views/res_partner_views.xml",
+        "security/cr_portal_security.xml",
+        "views/cr_portal_templates.xml",
+        "views/cr_sla_compliance_report_views.xml",
+        "views/cr_request_backlog_report_views.xml",
     ],
     "demo": [
         "demo/cr_core_demo.xml",
+        "demo/cr_portal_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
