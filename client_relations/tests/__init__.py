@@ -1,2 +1,5 @@
 from . import test_groups
 from . import test_common_smoke
+# --- cr-portal
+from . import test_cr_portal
+from . import test_cr_portal_reporting
