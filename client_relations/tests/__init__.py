@@ -3,3 +3,4 @@ from . import test_common_smoke
 # --- cr-portal
 from . import test_cr_portal
 from . import test_cr_portal_reporting
+from . import test_cr_portal_tour
