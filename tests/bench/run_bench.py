@@ -30,6 +30,7 @@ PLUGINS = {
     "vc_eligibility": ("bench_vc_eligibility", "BENCH_VC_LAWYERS", 100_000),
     "vc_spend": ("bench_vc_spend", "BENCH_VC_PAYMENTS", 1_000_000),
     "vc_conflict": ("bench_vc_conflict", "BENCH_VC_NAMES", 1_000_000),
+    "cr_desk_views": ("bench_cr_desk_views", "BENCH_CR_REQUESTS", 1_000_000),
 }
 BENCHMARKS = ("arithmetic", "sweep", "recompute", "quality", "adverse", *PLUGINS)
 
@@ -196,7 +197,7 @@ def main():
     )
     subprocess.run(
         [sys.executable, "-m", "odoo", "-c", args.config, "-d", dbname]
-        + ["-i", "business_deadline,quality_tracking,vendor_counsel"]
+        + ["-i", "business_deadline,quality_tracking,vendor_counsel,client_relations"]
         + ["--stop-after-init", "--log-level=warn"],
         check=True,
     )
