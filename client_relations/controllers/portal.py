@@ -147,8 +147,10 @@ class ClientRelationsPortal(portal.CustomerPortal):
         )
 
     def _cr_kinds(self):
-        return request.env["cr.request"]._fields["kind"]._description_selection(
-            request.env
+        return (
+            request.env["cr.request"]
+            ._fields["kind"]
+            ._description_selection(request.env)
         )
 
     def _cr_request_form(self, **values):

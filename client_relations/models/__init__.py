@@ -8,6 +8,7 @@ from . import cr_service
 from . import cr_agreement
 from . import cr_request
 from . import cr_service_report
+
 # --- cr-portal
 from . import cr_sla_compliance_report
 from . import cr_request_backlog_report

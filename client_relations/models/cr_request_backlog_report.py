@@ -38,7 +38,7 @@ class CrRequestBacklogReport(models.Model):
         ],
     }
 
-    request_id = fields.Many2one("cr.request", string="Request", readonly=True)
+    request_id = fields.Many2one("cr.request", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Client", readonly=True)
     team_id = fields.Many2one("cr.team", readonly=True)

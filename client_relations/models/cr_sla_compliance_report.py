@@ -45,7 +45,7 @@ class CrSlaComplianceReport(models.Model):
     rule_id = fields.Many2one(
         "business.deadline.rule", string="Deadline Rule", readonly=True
     )
-    request_id = fields.Many2one("cr.request", string="Request", readonly=True)
+    request_id = fields.Many2one("cr.request", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Client", readonly=True)
     tier_id = fields.Many2one("cr.tier", string="Revenue Tier", readonly=True)

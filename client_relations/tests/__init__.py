@@ -1,5 +1,6 @@
 from . import test_groups
 from . import test_common_smoke
+
 # --- cr-portal
 from . import test_cr_portal
 from . import test_cr_portal_reporting

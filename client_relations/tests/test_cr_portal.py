@@ -333,7 +333,9 @@ class TestCrPortal(CrPortalCommon):
                 },
             )
         self.assertFalse(
-            self.requests[0].message_ids.filtered(lambda m: "越权留言" in (m.body or ""))
+            self.requests[0].message_ids.filtered(
+                lambda m: "越权留言" in (m.body or "")
+            )
         )
 
     def test_confirm_resolution(self):
@@ -417,7 +419,9 @@ class TestCrPortalAccess(CrPortalCommon):
         response = self._call(
             "cr_portal_1", "cr.request", "search_read", [[]], {"fields": ["subject"]}
         )
-        self.assertEqual([row["id"] for row in response["result"]], self.requests[1].ids)
+        self.assertEqual(
+            [row["id"] for row in response["result"]], self.requests[1].ids
+        )
         for model, records in (
             ("cr.request", self.requests),
             ("cr.agreement", self.agreements),

@@ -45,7 +45,9 @@ class TestCrPortalReporting(ClientRelationsCommon):
                     "subject": f"report {index}",
                     "kind": kind,
                     "partner_id": client.id,
-                    "agreement_id": self.agreement.id if client == self.client else False,
+                    "agreement_id": self.agreement.id
+                    if client == self.client
+                    else False,
                     "priority": "2",
                     "team_id": self.team_second.id,
                 }

@@ -10,7 +10,11 @@ class TestCrPortalTour(HttpCase):
         the list of the company's requests."""
         self.env["res.lang"]._activate_lang("zh_CN")
         client = self.env["res.partner"].create(
-            {"name": "上海华信测试科技有限公司", "is_company": True, "cr_is_client": True}
+            {
+                "name": "上海华信测试科技有限公司",
+                "is_company": True,
+                "cr_is_client": True,
+            }
         )
         portal = new_test_user(
             self.env,
