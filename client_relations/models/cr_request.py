@@ -222,10 +222,11 @@ class CrRequest(models.Model):
         """Portal (share) users reach only the client-facing fields of a request."""
         if not super()._has_field_access(field, operation):
             return False
-        if self.env.su or not self.env.user.share:
-            return True
         if operation == "read":
-            return field.name in self._CR_PORTAL_READ_FIELDS or field.name.startswith(
-                self._CR_PORTAL_FIELD_PREFIXES
+            allowed = field.name in self._CR_PORTAL_READ_FIELDS or (
+                field.name.startswith(self._CR_PORTAL_FIELD_PREFIXES)
             )
-        return field.name in self._CR_PORTAL_WRITE_FIELDS
+        else:
+            allowed = field.name in self._CR_PORTAL_WRITE_FIELDS
+        # the user is looked at only for the internal fields
+        return allowed or self.env.su or not self.env.user.share

@@ -1,6 +1,7 @@
 import re
 from datetime import date
 
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
 
 from odoo.addons.business_deadline.tests.common import JsonRpcCase
@@ -389,7 +390,8 @@ class TestCrPortal(CrPortalCommon):
 class TestCrPortalAccess(CrPortalCommon):
     def test_orm_as_portal(self):
         """Through the ORM the second client's portal user finds and reads only
-        its own client's requests, SLAs, targets and sent service reports."""
+        its own client's requests, SLAs, targets and sent service reports, groups
+        only its own, and exports nothing."""
         user = self.portal_users[1]
         for model, records in (
             ("cr.request", self.requests),
@@ -404,6 +406,11 @@ class TestCrPortalAccess(CrPortalCommon):
                 with self.assertRaises(Exception) as caught:
                     as_portal.browse(records[0].id).read(["display_name"])
                 self.assertEqual(type(caught.exception).__name__, "AccessError")
+        as_portal = self.env["cr.request"].with_user(user)
+        # the portal exports nothing at all (no export right)
+        for fields in (["subject"], ["subject_user_ids/name"]):
+            with self.subTest(export=fields), self.assertRaises(UserError):
+                as_portal.search([]).export_data(fields)
         groups = (
             self.env["cr.request"]
             .with_user(user)
