@@ -90,6 +90,18 @@ def _setup(env):
             for level in ("desk", "first", "second")
         ]
     )
+    # one resolution deadline per request, as the desk's rules give them
+    state = "client_relations.selection__cr_request__state__"
+    env["business.deadline.rule"].create(
+        {
+            "name": "Bench resolution",
+            "model_id": env["ir.model"]._get_id("cr.request"),
+            "start_state_ids": [(6, 0, env.ref(state + "new").ids)],
+            "met_state_ids": [(6, 0, env.ref(state + "resolved").ids)],
+            "amount": 24,
+            "unit": "calendar_hours",
+        }
+    )
     template = env["cr.request"].create(
         {
             "subject": "Bench template",
@@ -104,19 +116,10 @@ def _setup(env):
 
 def _insert_requests(env, template, clients, teams, start, stop):
     """Requests ``start`` .. ``stop - 1``, copies of the template request whose
-    client, team, type, priority, state and reception date cycle."""
+    client, team, type, priority, state and reception date cycle, each with a
+    copy of the template's deadline timer (met for the resolved ones)."""
     n = stop - start
     first = _reserve(env, "cr_request", n)
-    columns = [
-        name
-        for (name,) in env.execute_query(
-            SQL(
-                """SELECT column_name FROM information_schema.columns
-                    WHERE table_name = 'cr_request' AND table_schema = current_schema()
-                    ORDER BY ordinal_position"""
-            )
-        )
-    ]
     overrides = {
         "id": SQL("%s + g - %s", first, start),
         "name": SQL("'BENCH-' || g"),
@@ -130,25 +133,91 @@ def _insert_requests(env, template, clients, teams, start, stop):
             "TIMESTAMP '2025-01-01 01:00:00' + (g %% 730) * INTERVAL '1 day'"
         ),
         "access_token": SQL("NULL"),
+        "deadline_state": SQL(
+            "CASE WHEN (%s::varchar[])[1 + (g / 7) %% %s] = 'resolved' "
+            "THEN 'met' ELSE 'running' END",
+            list(STATES),
+            len(STATES),
+        ),
+        "deadline_next_due": SQL(
+            "CASE WHEN (%s::varchar[])[1 + (g / 7) %% %s] = 'resolved' THEN NULL "
+            "ELSE TIMESTAMP '2025-01-02 01:00:00' + (g %% 730) * INTERVAL '1 day' END",
+            list(STATES),
+            len(STATES),
+        ),
     }
+    _copy_rows(
+        env,
+        "cr_request",
+        template.id,
+        SQL(", generate_series(%s, %s - 1) g", start, stop),
+        overrides,
+    )
+    template_timer = template.deadline_timer_ids[:1]
+    _copy_rows(
+        env,
+        "business_deadline_timer",
+        template_timer.id or 0,
+        SQL(
+            "JOIN cr_request r ON r.id BETWEEN %s AND %s",
+            first,
+            first + n - 1,
+        ),
+        {
+            "id": SQL(
+                "%s + r.id - %s", _reserve(env, "business_deadline_timer", n), first
+            ),
+            "res_id": SQL("r.id"),
+            "state": SQL("r.deadline_state"),
+            "start_time": SQL("r.date_received"),
+            "due_time": SQL("r.date_received + INTERVAL '1 day'"),
+            "met_time": SQL(
+                "CASE WHEN r.deadline_state = 'met' "
+                "THEN r.date_received + INTERVAL '2 hours' END"
+            ),
+            "next_action_time": SQL(
+                "CASE WHEN r.deadline_state = 'running' "
+                "THEN r.date_received + INTERVAL '1 day' END"
+            ),
+        },
+    )
+    env.cr.execute("ANALYZE cr_request")
+    env.cr.execute("ANALYZE business_deadline_timer")
+    env.invalidate_all()
+
+
+def _columns(env, table):
+    return [
+        name
+        for (name,) in env.execute_query(
+            SQL(
+                """SELECT column_name FROM information_schema.columns
+                    WHERE table_name = %s AND table_schema = current_schema()
+                    ORDER BY ordinal_position""",
+                table,
+            )
+        )
+    ]
+
+
+def _copy_rows(env, table, template_id, source, overrides):
+    """Copy the row ``template_id`` of ``table`` once per row of ``source``
+    (joined to the template row as ``t``), with ``overrides`` per column."""
+    columns = _columns(env, table)
     env.cr.execute(
         SQL(
-            """INSERT INTO cr_request (%s)
-               SELECT %s
-                 FROM cr_request t, generate_series(%s, %s - 1) g
-                WHERE t.id = %s""",
+            "INSERT INTO %s (%s) SELECT %s FROM %s t %s WHERE t.id = %s",
+            SQL.identifier(table),
             SQL(", ").join(SQL.identifier(column) for column in columns),
             SQL(", ").join(
                 overrides.get(column, SQL("t.%s", SQL.identifier(column)))
                 for column in columns
             ),
-            start,
-            stop,
-            template.id,
+            SQL.identifier(table),
+            source,
+            template_id,
         )
     )
-    env.cr.execute("ANALYZE cr_request")
-    env.invalidate_all()
 
 
 def _spec(model, arch):
@@ -253,10 +322,22 @@ def run(env, size=SIZE):
         if size > first_step:
             _insert_requests(env, template, clients, teams, first_step, size)
         large = _measure(env, desk)
+        timers = env.execute_query(
+            SQL(
+                "SELECT count(*) FROM business_deadline_timer "
+                "WHERE res_model = 'cr.request'"
+            )
+        )[0][0]
     finally:
         env.cr.rollback()
         env.invalidate_all()
-    result = {"n": size, "first_step": first_step, "small": small, "large": large}
+    result = {
+        "n": size,
+        "first_step": first_step,
+        "timers": timers,
+        "small": small,
+        "large": large,
+    }
     print(f"[bench] cr desk views: {result}", flush=True)
     return result
 
@@ -274,7 +355,8 @@ def bench_rows(registry, api, superuser_id, size=SIZE):
         small_seconds, small_queries, __ = res["small"][view]
         rows.append(
             [
-                f"desk {view} ({call}, {shown:,} shown), {res['n']:,} requests",
+                f"desk {view} ({call}, {shown:,} shown), {res['n']:,} requests, "
+                f"{res['timers']:,} timers",
                 f"{seconds:,.3f} s, {queries:,} queries",
                 f"{small_seconds:,.3f} s, {small_queries:,} queries at "
                 f"{res['first_step']:,}",
