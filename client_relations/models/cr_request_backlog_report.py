@@ -1,4 +1,5 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
+from odoo.fields import Domain
 from odoo.tools import SQL
 
 from .cr_agreement import PRIORITIES
@@ -63,6 +64,16 @@ class CrRequestBacklogReport(models.Model):
         AGE_BUCKETS, string="Age", readonly=True, help="Calendar days since received."
     )
     request_count = fields.Integer(string="Requests", readonly=True)
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        """Only the rows of the requests the user may read: the requests' own
+        record rules (the desk's confidentiality of complaints) apply, in SQL."""
+        if not self.env.su and not kwargs.get("bypass_access"):
+            domain = Domain(domain) & Domain(
+                "request_id", "any!", self.env["cr.request"]._search([])
+            )
+        return super()._search(domain, offset, limit, order, **kwargs)
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -180,6 +180,38 @@ class TestCrPortalReporting(ClientRelationsCommon):
         )
         self.assertEqual(dict(rows), dict.fromkeys(ages, 1))
 
+    def test_reports_follow_request_rules(self):
+        """A user sees in the reports only the rows of the requests the request
+        rules let them read (a rule hiding complaints hides their rows)."""
+        with freeze_time("2026-03-02 01:00:00"):
+            complaints = self._requests(2, kind="complaint")
+            faults = self._requests(3)
+        self.env["ir.rule"].create(
+            {
+                "name": "test: the desk sees no complaint",
+                "model_id": self.env["ir.model"]._get_id("cr.request"),
+                "groups": [
+                    (4, self.env.ref("client_relations.group_client_relations_desk").id)
+                ],
+                "domain_force": "[('kind', '!=', 'complaint')]",
+            }
+        )
+        ids = (complaints | faults).ids
+        for model in ("cr.sla.compliance.report", "cr.request.backlog.report"):
+            with self.subTest(model=model):
+                rows = (
+                    self.env[model]
+                    .with_user(self.desk)
+                    ._read_group([("request_id", "in", ids)], ["kind"], ["__count"])
+                )
+                self.assertEqual(rows, [("fault", 3)])
+                self.assertEqual(
+                    self.env[model]
+                    .with_user(self.slm)
+                    .search_count([("request_id", "in", ids)]),
+                    5,
+                )
+
     def test_report_access(self):
         """The desk and the service level managers read the reports; other users
         and the portal do not."""
