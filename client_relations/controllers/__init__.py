@@ -1,1 +1,2 @@
 # --- cr-portal
+from . import portal

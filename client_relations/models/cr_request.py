@@ -1528,3 +1528,60 @@ class CrRequest(models.Model):
     # --- cr-gov
 
     # --- cr-portal
+
+    # What a client's portal user may read of a request, and set on one when
+    # submitting it: the rest (the persons complained about, the handler, internal
+    # notes, any field another part adds) stays internal. The mail and portal
+    # fields (message_*, access_*) are readable for the portal chatter.
+    _CR_PORTAL_READ_FIELDS = frozenset(
+        {
+            "id",
+            "display_name",
+            "name",
+            "subject",
+            "kind",
+            "channel",
+            "company_id",
+            "partner_id",
+            "contact_id",
+            "contact_phone",
+            "contact_email",
+            "description",
+            "date_received",
+            "priority",
+            "state",
+            "date_closed",
+            "create_date",
+            "create_uid",
+            "write_date",
+            "write_uid",
+            "has_message",
+        }
+    )
+    _CR_PORTAL_WRITE_FIELDS = frozenset(
+        {
+            "subject",
+            "kind",
+            "description",
+            "channel",
+            "partner_id",
+            "contact_id",
+            "contact_phone",
+            "contact_email",
+        }
+    )
+    _CR_PORTAL_FIELD_PREFIXES = ("message_", "website_message", "access_")
+
+    @api.model
+    def _has_field_access(self, field, operation):
+        """Portal (share) users reach only the client-facing fields of a request."""
+        if not super()._has_field_access(field, operation):
+            return False
+        if operation == "read":
+            allowed = field.name in self._CR_PORTAL_READ_FIELDS or (
+                field.name.startswith(self._CR_PORTAL_FIELD_PREFIXES)
+            )
+        else:
+            allowed = field.name in self._CR_PORTAL_WRITE_FIELDS
+        # the user is looked at only for the internal fields
+        return allowed or self.env.su or not self.env.user.share
