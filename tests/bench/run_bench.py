@@ -31,6 +31,9 @@ PLUGINS = {
     "vc_spend": ("bench_vc_spend", "BENCH_VC_PAYMENTS", 1_000_000),
     "vc_conflict": ("bench_vc_conflict", "BENCH_VC_NAMES", 1_000_000),
     "cr_tiers": ("bench_cr_tiers", "BENCH_CR_CLIENTS", 100_000),
+    "cr_returns": ("bench_cr_returns", "BENCH_CR_PROJECTS", 100_000),
+    "cr_sla": ("bench_cr_sla", "BENCH_CR_TICKETS", 100_000),
+    "cr_desk_views": ("bench_cr_desk_views", "BENCH_CR_REQUESTS", 1_000_000),
 }
 BENCHMARKS = ("arithmetic", "sweep", "recompute", "quality", "adverse", *PLUGINS)
 
