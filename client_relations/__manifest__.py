@@ -57,7 +57,6 @@
         "data/cr_sla_data.xml",
         "views/cr_service_views.xml",
         "views/cr_agreement_views.xml",
-        "views/cr_request_views.xml",
         "views/cr_request_sla_views.xml",
         "security/cr_gov_security.xml",
         "data/cr_gov_data.xml",

@@ -35,7 +35,6 @@ from . import cr_survey_campaign
 from . import cr_csat_report
 from . import cr_gift_budget
 from . import cr_gift
-from . import tier_definition
 from . import cr_care_plan
 from . import cr_care_team_member
 from . import cr_care_action
@@ -45,7 +44,6 @@ from . import cr_priority_matrix
 from . import cr_escalation_list
 from . import cr_escalation_contact
 from . import cr_offsite_application
-from . import tier_definition
 from . import mail_activity
 
 # --- cr-sla

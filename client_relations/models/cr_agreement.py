@@ -103,7 +103,7 @@ class CrAgreement(models.Model):
         "cr.agreement.indicator", "agreement_id", string="Indicators", copy=True
     )
     report_spec_ids = fields.One2many(
-        "cr.report.spec", "agreement_id", string="Service Reports"
+        "cr.report.spec", "agreement_id", string="Report Specifications"
     )
     is_expiring = fields.Boolean(
         compute="_compute_is_expiring",

@@ -600,10 +600,16 @@ class CrRequest(models.Model):
             vals["receiver_id"] = original.receiver_id.id or vals.get("receiver_id")
         return vals
 
-    @api.constrains("impact", "urgency")
-    def _cr_sync_priority(self):
+    def write(self, vals):
         """003/HR-D3-2: changing the impact or the urgency recomputes the priority
-        from the matrix (the skeleton owns ``write``, so the desk follows here)."""
+        from the matrix (unless the priority is written with them)."""
+        result = super().write(vals)
+        if ("impact" in vals or "urgency" in vals) and "priority" not in vals:
+            self._cr_sync_priority()
+        return result
+
+    def _cr_sync_priority(self):
+        """The matrix's priority for each request's impact and urgency."""
         for request in self:
             priority = self.env["cr.priority.matrix"]._cr_lookup(
                 request.impact, request.urgency, request.company_id

@@ -1,6 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class ResPartner(models.Model):
@@ -39,7 +38,7 @@ class ResPartner(models.Model):
         index="btree_not_null",
         help="000/R-CR-01..04: set by an approved tier change only.",
     )
-    cr_region_id = fields.Many2one("cr.region", string="Region", tracking=True)
+    cr_region_id = fields.Many2one("cr.region", string="Client Region", tracking=True)
 
     # --- cr-file
     cr_client_type = fields.Selection(

@@ -6,7 +6,13 @@ class TierDefinition(models.Model):
 
     @api.model
     def _get_tier_validation_model_names(self):
-        names = super()._get_tier_validation_model_names()
-        # --- cr-file: tier changes approved by the level of 000/R-CR-06
-        names.append("cr.tier.change")
-        return names
+        """The client-relations records approved through tiers: tier changes by the
+        level of 000/R-CR-06, gifts and hospitality above the approval amount
+        (000/E-CR-14), off-site services by the department manager (004/R10-4) and
+        service-level change requests (003/HR-D1-21)."""
+        return super()._get_tier_validation_model_names() + [
+            "cr.tier.change",
+            "cr.gift",
+            "cr.offsite.application",
+            "cr.change.request",
+        ]

@@ -131,7 +131,13 @@ class TestCrGovChange(CrGovCommon):
         approve (tier validation); only then is a supplementary agreement of
         the signed one drafted, with its targets."""
         self.env["cr.agreement.target"].create(
-            {"agreement_id": self.agreement.id, "priority": "2", "resolution_hours": 8}
+            {
+                "agreement_id": self.agreement.id,
+                "priority": "2",
+                "first_response_hours": 1,
+                "next_response_hours": 4,
+                "resolution_hours": 8,
+            }
         )
         change = self._change(planner_id=self.desk.id)
         change.action_plan()

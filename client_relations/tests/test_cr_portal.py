@@ -60,7 +60,16 @@ class CrPortalCommon(ClientRelationsCommon, HttpCase, JsonRpcCase):
                     "date_start": date(2026, 1, 1),
                     "date_end": date(2026, 12, 31),
                     "target_ids": [
-                        (0, 0, {"priority": "3", "resolution_hours": 4 + index})
+                        (
+                            0,
+                            0,
+                            {
+                                "priority": "3",
+                                "first_response_hours": 1,
+                                "next_response_hours": 2,
+                                "resolution_hours": 4 + index,
+                            },
+                        )
                     ],
                 }
                 for index, client in enumerate((cls.client, cls.other_client))

@@ -32,7 +32,18 @@ class TestCrPortalReporting(ClientRelationsCommon):
             {
                 "name": "SLA (report test)",
                 "partner_id": cls.client.id,
-                "target_ids": [(0, 0, {"priority": "2", "resolution_hours": 24})],
+                "target_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "priority": "2",
+                            "first_response_hours": 4,
+                            "next_response_hours": 8,
+                            "resolution_hours": 24,
+                        },
+                    )
+                ],
             }
         )
         cls.client.cr_tier_id = cls.tier_gold

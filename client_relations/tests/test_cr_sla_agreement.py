@@ -202,7 +202,7 @@ class TestCrSlaAgreement(CrSlaCommon):
             self.other_client.action_cr_create_agreement()
 
     def test_adjustment_is_told_to_the_client(self):
-        """Seed 003, HR-D10-7: a short-term adjustment posts a message to the client on
+        """003/HR-D10-7: a short-term adjustment posts a message to the client on
         the agreement; only an active agreement is adjusted."""
         agreement = self._create_agreement()
         with self.assertRaises(UserError):
