@@ -278,7 +278,7 @@ class ClientRelationsPortal(portal.CustomerPortal):
     )
     def portal_my_cr_request_confirm(self, request_id, **kw):
         """The client confirms the resolution (the form carries the CSRF token).
-        The state machine is the desk's: ``action_client_confirm()``."""
+        The state machine is the desk's: ``action_confirm()``."""
         env = request.env
         record = self._cr_get_own("cr.request", request_id)
         record_sudo = record.sudo()
@@ -286,7 +286,7 @@ class ClientRelationsPortal(portal.CustomerPortal):
             return self._cr_request_page(
                 record, error=env._("Only a resolved request can be confirmed.")
             )
-        if not hasattr(record_sudo, "action_client_confirm"):
+        if not hasattr(record_sudo, "action_confirm"):
             return self._cr_request_page(
                 record,
                 error=env._("The confirmation is not available: call the desk."),
@@ -295,7 +295,7 @@ class ClientRelationsPortal(portal.CustomerPortal):
         # desk's own action records the confirmation, in the client's name.
         try:
             with env.cr.savepoint():
-                record_sudo.action_client_confirm()
+                record_sudo.action_confirm()
         except (UserError, ValidationError) as error:
             return self._cr_request_page(record, error=str(error.args[0]))
         return request.redirect(f"/my/cr_requests/{record.id}?confirmed=1")

@@ -483,11 +483,14 @@ class CrRequest(models.Model):
         counts = {}
         if installed and self.ids:
             refs = [f"cr.request,{rid}" for rid in self.ids]
-            counts = dict(
-                self.env["qt.issue"]._read_group(
-                    [("origin_ref", "in", refs)], ["origin_ref"], ["__count"]
+            for origin, count in self.env["qt.issue"]._read_group(
+                [("origin_ref", "in", refs)], ["origin_ref"], ["__count"]
+            ):
+                # a reference groups by its "model,id" string or its record
+                origin_id = (
+                    int(origin.split(",")[1]) if isinstance(origin, str) else origin.id
                 )
-            )
+                counts[self.browse(origin_id)] = count
         for request in self:
             request.has_quality_tracking = installed
             request.quality_issue_count = counts.get(request, 0) if installed else 0

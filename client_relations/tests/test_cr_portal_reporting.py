@@ -68,7 +68,7 @@ class TestCrPortalReporting(ClientRelationsCommon):
 
     def _compliance(self, requests, groupby):
         return self.env["cr.sla.compliance.report"]._read_group(
-            [("request_id", "in", requests.ids)],
+            [("request_id", "in", requests.ids), ("rule_id", "=", self.rule.id)],
             groupby,
             [
                 "is_on_time:avg",
@@ -84,7 +84,10 @@ class TestCrPortalReporting(ClientRelationsCommon):
         on time, one met late, one still open gives 75 % on time."""
         with freeze_time("2026-03-02 01:00:00"):
             requests = self._requests(5)
-        self.assertEqual(len(requests.deadline_timer_ids), 5)
+        self.assertEqual(
+            len(requests.deadline_timer_ids.filtered(lambda t: t.rule_id == self.rule)),
+            5,
+        )
         with freeze_time("2026-03-02 05:00:00"):
             requests[:3].write({"state": "resolved"})
         with freeze_time("2026-03-05 05:00:00"):
@@ -140,6 +143,7 @@ class TestCrPortalReporting(ClientRelationsCommon):
         rows = self.env["cr.sla.compliance.report"]._read_group(
             [
                 ("request_id", "in", (complaints | faults).ids),
+                ("rule_id", "=", self.rule.id),
                 ("kind", "=", "complaint"),
             ],
             ["kind"],
@@ -197,31 +201,35 @@ class TestCrPortalReporting(ClientRelationsCommon):
         with freeze_time("2026-03-02 01:00:00"):
             complaints = self._requests(2, kind="complaint")
             faults = self._requests(3)
+        ids = (complaints | faults).ids
+        domains = {
+            "cr.sla.compliance.report": [
+                ("request_id", "in", ids),
+                ("rule_id", "=", self.rule.id),
+            ],
+            "cr.request.backlog.report": [("request_id", "in", ids)],
+        }
+        for model, domain in domains.items():
+            self.assertEqual(
+                self.env[model].with_user(self.desk).search_count(domain), 5
+            )
+        # a global rule (rules of groups add up; global ones restrict everyone)
         self.env["ir.rule"].create(
             {
-                "name": "test: the desk sees no complaint",
+                "name": "test: no complaint is readable",
                 "model_id": self.env["ir.model"]._get_id("cr.request"),
-                "groups": [
-                    (4, self.env.ref("client_relations.group_client_relations_desk").id)
-                ],
                 "domain_force": "[('kind', '!=', 'complaint')]",
             }
         )
-        ids = (complaints | faults).ids
-        for model in ("cr.sla.compliance.report", "cr.request.backlog.report"):
-            with self.subTest(model=model):
-                rows = (
-                    self.env[model]
-                    .with_user(self.desk)
-                    ._read_group([("request_id", "in", ids)], ["kind"], ["__count"])
-                )
-                self.assertEqual(rows, [("fault", 3)])
-                self.assertEqual(
-                    self.env[model]
-                    .with_user(self.slm)
-                    .search_count([("request_id", "in", ids)]),
-                    5,
-                )
+        for model, domain in domains.items():
+            for user in (self.desk, self.slm):
+                with self.subTest(model=model, user=user.login):
+                    rows = (
+                        self.env[model]
+                        .with_user(user)
+                        ._read_group(domain, ["kind"], ["__count"])
+                    )
+                    self.assertEqual(rows, [("fault", 3)])
 
     def test_report_access(self):
         """The desk and the service level managers read the reports; other users

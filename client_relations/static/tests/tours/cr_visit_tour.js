@@ -13,11 +13,11 @@ registry.category("web_tour.tours").add("cr_visit_tour", {
         {
             content: "Designated visitor",
             trigger: ".o_field_widget[name='executor_id'] input",
-            run: "edit Mitchell",
+            run: "edit Admin",
         },
         {
             content: "Pick the visitor",
-            trigger: ".o-autocomplete--dropdown-item a:contains(Mitchell Admin)",
+            trigger: ".o-autocomplete--dropdown-item a:contains(Admin)",
             run: "click",
         },
         {
