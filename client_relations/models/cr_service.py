@@ -20,7 +20,7 @@ class CrService(models.Model):
 
     # --- cr-sla
     availability = fields.Selection(
-        [("business_hours", "Business Hours"), ("24x7", "7×24")],
+        [("business_hours", "Business Hours"), ("24x7", "24/7")],
         default="business_hours",
         help="When the service is delivered (004 A17: 7×24 or business hours).",
     )

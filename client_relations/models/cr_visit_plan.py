@@ -12,7 +12,20 @@ PERIOD_TYPES = [
     ("monthly", "Monthly"),
 ]
 QUARTERS = [(str(q), f"Q{q}") for q in range(1, 5)]
-MONTHS = [(str(m), str(m)) for m in range(1, 13)]
+MONTHS = [
+    ("1", "January"),
+    ("2", "February"),
+    ("3", "March"),
+    ("4", "April"),
+    ("5", "May"),
+    ("6", "June"),
+    ("7", "July"),
+    ("8", "August"),
+    ("9", "September"),
+    ("10", "October"),
+    ("11", "November"),
+    ("12", "December"),
+]
 
 
 def period_bounds(period_type, year, quarter=None, month=None):
