@@ -75,6 +75,7 @@
         "views/cr_portal_templates.xml",
         "views/cr_sla_compliance_report_views.xml",
         "views/cr_request_backlog_report_views.xml",
+        "views/cr_region_views.xml",
     ],
     "demo": [
         "demo/cr_core_demo.xml",
