@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .vc_coi_name import SOURCE_KINDS, normalize_name
+from .vc_coi_name import SOURCE_KINDS, core_name, spaced_name
 
 CHECK_ROLES = [
     ("firm", "Law Firm"),
@@ -145,26 +145,47 @@ class VcCoiCheck(models.Model):
     def _vc_check_names(
         self, names, company=None, threshold=None, limit=None, exclude=None
     ):
-        """Match many names against the index in ONE query (``unnest`` of the names
-        joined laterally with the index through the pg_trgm ``%`` operator and the
-        normalised-name btree). ``names``: strings or dicts ``{name, role,
-        partner_id}``. Returns one list of matches (dicts, best first) per name.
-        ``exclude``: (res_model, res_id) of the subject, whose own entries are no
-        match. Threshold and limit default to the company's settings."""
+        """Match many names against the index in ONE query (``unnest`` of the
+        distinct names joined laterally with the index). ``names``: strings or dicts
+        ``{name, role, partner_id}``. Returns one list of matches (dicts, best first)
+        per name. ``exclude``: (res_model, res_id) of the subject, whose own entries
+        are no match. Threshold and limit default to the company's settings.
+
+        002/W8 [INFERRED]: exact and normalised matches come through the
+        normalised-name btree; fuzzy ones are the names whose normal form is
+        similar (pg_trgm similarity at least the threshold), ranked by that
+        similarity. The candidates of a Chinese (any non-Latin) name come through
+        the trigram index of the normal form (``%``); those of a Latin name through
+        the trigram index of the core name (the name without its region and
+        industry words, ``vc.coi.legal.suffix`` of kind "generic"), which must be
+        similar too (at the same threshold): otherwise every name of the same city
+        and industry would be a match (and a look-up in a million names would
+        recheck tens of thousands)."""
         company = company or self.env.company
         if threshold is None:
             threshold = company.vc_coi_similarity_threshold
         if limit is None:
             limit = company.vc_coi_match_limit
         items = [n if isinstance(n, dict) else {"name": n} for n in names]
-        suffixes = self.env["vc.coi.legal.suffix"]._vc_normalized()
+        suffix_model = self.env["vc.coi.legal.suffix"]
+        suffixes = suffix_model._vc_normalized()
+        generic = suffix_model._vc_generic()
         texts = [(i.get("name") or "").strip() for i in items]
-        norms = [normalize_name(t, suffixes) for t in texts]
+        spaced = [spaced_name(t, suffixes) for t in texts]
+        norms = [s.replace(" ", "") for s in spaced]
         partners = [i.get("partner_id") or 0 for i in items]
         roles = [i.get("role") or "name" for i in items]
         results = [[] for _ in items]
-        if not any(norms):
+        # one look-up per distinct (name, partner): a batch often repeats names
+        keys = {}
+        for index, (text, norm, partner) in enumerate(
+            zip(texts, norms, partners, strict=True)
+        ):
+            if norm:
+                keys.setdefault((text, partner), []).append(index)
+        if not keys:
             return results
+        firsts = [indexes[0] for indexes in keys.values()]
         self.env.flush_all()
         # missing_ok: a session that has not used pg_trgm yet does not know the
         # setting; pg_trgm's default then applies
@@ -181,40 +202,61 @@ class VcCoiCheck(models.Model):
             )
         )
         exclude_model, exclude_id = exclude or ("", 0)
+        columns = SQL(
+            """n.id, n.name, n.name_norm, n.source_kind, n.res_model, n.res_id,
+               n.partner_id, n.declarant_id, n.name = q.name AS exact,
+               n.name_norm = q.norm AS same_norm,
+               similarity(n.name_norm, q.norm) AS sim"""
+        )
+        filters = SQL(
+            """(n.company_id IS NULL OR n.company_id = ANY(%(companies)s))
+               AND NOT (n.partner_id IS NOT NULL
+                        AND n.partner_id = q.partner_id
+                        AND n.source_kind IN %(self_kinds)s)
+               AND NOT (n.res_model = %(ex_model)s AND n.res_id = %(ex_id)s)""",
+            companies=self._vc_group_company_ids(company),
+            self_kinds=SELF_KINDS,
+            ex_model=exclude_model,
+            ex_id=exclude_id,
+        )
         rows = self.env.execute_query(
             SQL(
                 """SELECT q.ord, m.id, m.name, m.name_norm, m.source_kind,
                           m.res_model, m.res_id, m.partner_id, m.declarant_id,
                           m.exact, m.same_norm, m.sim
                      FROM unnest(%(texts)s::text[], %(norms)s::text[],
-                                 %(partners)s::int[])
-                          WITH ORDINALITY AS q(name, norm, partner_id, ord)
+                                 %(cores)s::text[], %(partners)s::int[],
+                                 %(ords)s::int[])
+                          AS q(name, norm, core, partner_id, ord)
                CROSS JOIN LATERAL (
-                          SELECT n.id, n.name, n.name_norm, n.source_kind,
-                                 n.res_model, n.res_id, n.partner_id,
-                                 n.declarant_id, n.name = q.name AS exact,
-                                 n.name_norm = q.norm AS same_norm,
-                                 similarity(n.name_norm, q.norm) AS sim
-                            FROM vc_coi_name n
-                           WHERE (n.name_norm %% q.norm OR n.name_norm = q.norm)
-                             AND (n.company_id IS NULL
-                                  OR n.company_id = ANY(%(companies)s))
-                             AND NOT (n.partner_id IS NOT NULL
-                                      AND n.partner_id = q.partner_id
-                                      AND n.source_kind IN %(self_kinds)s)
-                             AND NOT (n.res_model = %(ex_model)s
-                                      AND n.res_id = %(ex_id)s)
-                        ORDER BY n.name_norm = q.norm DESC, sim DESC, n.id
+                          SELECT *
+                            FROM (SELECT %(columns)s
+                                    FROM vc_coi_name n
+                                   WHERE q.core IS NULL
+                                     AND (n.name_norm %% q.norm
+                                          OR n.name_norm = q.norm)
+                                     AND %(filters)s
+                               UNION ALL
+                                  SELECT %(columns)s
+                                    FROM vc_coi_name n
+                                   WHERE q.core IS NOT NULL
+                                     AND (n.name_core %% q.core
+                                          OR n.name_norm = q.norm)
+                                     AND (n.name_norm = q.norm
+                                          OR similarity(n.name_norm, q.norm)
+                                             >= %(threshold)s::float8)
+                                     AND %(filters)s) c
+                        ORDER BY c.same_norm DESC, c.sim DESC, c.id
                            LIMIT %(limit)s) m
-                    WHERE q.norm != ''
                  ORDER BY q.ord, m.same_norm DESC, m.sim DESC, m.id""",
-                texts=texts,
-                norms=norms,
-                partners=partners,
-                companies=self._vc_group_company_ids(company),
-                self_kinds=SELF_KINDS,
-                ex_model=exclude_model,
-                ex_id=exclude_id,
+                texts=[texts[i] for i in firsts],
+                norms=[norms[i] for i in firsts],
+                cores=[core_name(spaced[i], generic) for i in firsts],
+                partners=[partners[i] for i in firsts],
+                ords=firsts,
+                columns=columns,
+                filters=filters,
+                threshold=float(threshold),
                 limit=limit,
             )
         )
@@ -225,26 +267,26 @@ class VcCoiCheck(models.Model):
             )
         )
         for row in rows:
-            (ord_, name_id, name, norm, kind, res_model, res_id, partner_id) = row[:8]
+            (first, name_id, name, norm, kind, res_model, res_id, partner_id) = row[:8]
             declarant_id, exact, same_norm, sim = row[8:]
-            index = ord_ - 1
-            results[index].append(
-                {
-                    "name_id": name_id,
-                    "matched_name": name,
-                    "name_norm": norm,
-                    "source_kind": kind,
-                    "res_model": res_model,
-                    "res_id": res_id,
-                    "partner_id": partner_id,
-                    "declarant_id": declarant_id,
-                    "match_kind": "exact"
-                    if exact
-                    else ("normalised" if same_norm else "fuzzy"),
-                    "similarity": 1.0 if same_norm else round(sim, 4),
-                    "is_conflict": kind in CONFLICT_KINDS[roles[index]],
-                }
-            )
+            for index in keys[(texts[first], partners[first])]:
+                results[index].append(
+                    {
+                        "name_id": name_id,
+                        "matched_name": name,
+                        "name_norm": norm,
+                        "source_kind": kind,
+                        "res_model": res_model,
+                        "res_id": res_id,
+                        "partner_id": partner_id,
+                        "declarant_id": declarant_id,
+                        "match_kind": "exact"
+                        if exact
+                        else ("normalised" if same_norm else "fuzzy"),
+                        "similarity": 1.0 if same_norm else round(sim, 4),
+                        "is_conflict": kind in CONFLICT_KINDS[roles[index]],
+                    }
+                )
         return results
 
     # ------------------------------------------------------------------ run

@@ -17,6 +17,19 @@ refresh of the index from its sources); a test proves they agree:
    a Latin suffix only as whole words, a Chinese one as characters; a name is never
    stripped to nothing;
 5. the spaces are removed.
+
+A Latin-script name (only ASCII letters and digits left) also gets a *core name*
+(:func:`core_name` / ``vc_coi_core``): the same spaced form without the generic words
+(``vc.coi.legal.suffix`` of kind "generic", seeded: region names such as Shanghai,
+Guangdong, China and industry words such as Industrial, Technology, Trading), as
+whole words anywhere in the name, spaces removed; never emptied (a name made only of
+generic words keeps them all). In a Latin name the generic words carry most of the
+trigrams (shanghai + industrial: 17 of the 27 of shanghaihengtongindustrial), so two
+unrelated names of the same city and industry are similar above any useful
+threshold; the core name is what tells them apart (the fuzzy look-up of a Latin name
+goes through its trigram index: see ``vc.coi.check._vc_check_names``). Chinese names
+need no core name: their trade name (字号) carries most of the trigrams, city and
+industry alone stay below the threshold.
 """
 
 import logging
@@ -98,9 +111,14 @@ def normalize_suffixes(suffixes):
     return sorted((s for s in normal if s), key=lambda s: (-len(s), s))
 
 
-def normalize_name(name, suffixes=()):
-    """The normalised form of ``name`` (see the module docstring). ``suffixes`` must
-    come from :func:`normalize_suffixes`."""
+def normalize_generic(words):
+    """The generic words in their spaced normal form, Latin ones only (a generic
+    word only counts as a whole word of a Latin name), longest first."""
+    return [w for w in normalize_suffixes(words) if _LATIN_RE.match(w)]
+
+
+def spaced_name(name, suffixes=()):
+    """Steps 1-4: the normal form before its spaces are removed."""
     text = _base_normalize(name)
     changed = True
     while changed:
@@ -115,12 +133,32 @@ def normalize_name(name, suffixes=()):
                 text = text[: -len(suffix)].rstrip()
                 changed = True
                 break
-    return text.replace(" ", "")
+    return text
 
 
-# The same, in PostgreSQL. $1 the name, $2 the normalised suffixes, longest first.
+def normalize_name(name, suffixes=()):
+    """The normalised form of ``name`` (see the module docstring). ``suffixes`` must
+    come from :func:`normalize_suffixes`."""
+    return spaced_name(name, suffixes).replace(" ", "")
+
+
+def core_name(spaced, generic=()):
+    """The core name of a name's spaced form (:func:`spaced_name`), or None when
+    the name is not Latin. ``generic`` must come from :func:`normalize_generic`."""
+    if not spaced or not _LATIN_RE.match(spaced):
+        return None
+    text = f" {spaced} "
+    for word in generic:
+        while f" {word} " in text:
+            text = text.replace(f" {word} ", " ")
+    core = text.replace(" ", "")
+    return core or spaced.replace(" ", "")
+
+
+# The same, in PostgreSQL. $1 the name, $2 the normalised suffixes, longest first;
+# vc_coi_core: $1 the spaced form, $2 the normalised generic words, longest first.
 NORMALIZE_FUNCTION = r"""
-CREATE OR REPLACE FUNCTION vc_coi_normalize(name text, suffixes text[])
+CREATE OR REPLACE FUNCTION vc_coi_spaced(name text, suffixes text[])
 RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $fn$
 DECLARE
     s text;
@@ -148,7 +186,32 @@ BEGIN
         END LOOP;
         EXIT WHEN NOT changed;
     END LOOP;
-    RETURN replace(s, ' ', '');
+    RETURN s;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION vc_coi_normalize(name text, suffixes text[])
+RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+    SELECT replace(vc_coi_spaced(name, suffixes), ' ', '')
+$fn$;
+
+CREATE OR REPLACE FUNCTION vc_coi_core(spaced text, generic text[])
+RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $fn$
+DECLARE
+    s text;
+    word text;
+BEGIN
+    IF coalesce(spaced, '') = '' OR spaced !~ '^[0-9a-z ]+$' THEN
+        RETURN NULL;
+    END IF;
+    s := ' ' || spaced || ' ';
+    FOREACH word IN ARRAY coalesce(generic, ARRAY[]::text[]) LOOP
+        WHILE position(' ' || word || ' ' IN s) > 0 LOOP
+            s := replace(s, ' ' || word || ' ', ' ');
+        END LOOP;
+    END LOOP;
+    s := replace(s, ' ', '');
+    RETURN CASE WHEN s = '' THEN replace(spaced, ' ', '') ELSE s END;
 END
 $fn$;
 """.replace("__DROP__", _DROP_CLASS)
@@ -156,36 +219,65 @@ $fn$;
 
 class VcCoiLegalSuffix(models.Model):
     """A legal-form suffix the conflict check ignores when it compares names
-    (有限公司, Co., Ltd ...). Changing the list rebuilds the name index."""
+    (有限公司, Co., Ltd ...), or a generic word (a region, an industry: Shanghai,
+    Industrial ...) left out of the core name of Latin names. Changing the list
+    rebuilds the name index."""
 
     _name = "vc.coi.legal.suffix"
     _description = "Legal-Form Suffix (Conflict Check)"
-    _order = "name"
+    _order = "kind, name"
 
     name = fields.Char(string="Suffix", required=True)
+    kind = fields.Selection(
+        [("legal_form", "Legal Form"), ("generic", "Generic Word")],
+        required=True,
+        default="legal_form",
+        help="Legal form: stripped from the end of every name. Generic word (a "
+        "region, an industry): left out, as a whole word, of the core name of Latin "
+        "names; the fuzzy match of a Latin name needs a similar core name.",
+    )
     active = fields.Boolean(default=True)
 
     _name_uniq = models.Constraint("UNIQUE(name)", "This suffix already exists.")
 
     @api.model
     def _vc_normalized(self):
-        """The active suffixes, normalised, longest first."""
-        return normalize_suffixes(self.sudo().search([]).mapped("name"))
+        """The active legal-form suffixes, normalised, longest first."""
+        return normalize_suffixes(
+            self.sudo().search([("kind", "=", "legal_form")]).mapped("name")
+        )
+
+    @api.model
+    def _vc_generic(self):
+        """The active generic words, normalised (Latin only), longest first."""
+        return normalize_generic(
+            self.sudo().search([("kind", "=", "generic")]).mapped("name")
+        )
+
+    @api.model
+    def _vc_reindex(self):
+        """Rebuild the name index; while a module's data loads (one record at a
+        time), only clear the refresh mark: the next refresh (the next check or the
+        cron) is then a full one."""
+        if self.env.context.get("install_mode"):
+            self.env["ir.config_parameter"].sudo().set_param(REFRESH_PARAM, False)
+        else:
+            self.env["vc.coi.name"]._vc_refresh_index(full=True)
 
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        self.env["vc.coi.name"]._vc_refresh_index(full=True)
+        self._vc_reindex()
         return records
 
     def write(self, vals):
         res = super().write(vals)
-        self.env["vc.coi.name"]._vc_refresh_index(full=True)
+        self._vc_reindex()
         return res
 
     def unlink(self):
         res = super().unlink()
-        self.env["vc.coi.name"]._vc_refresh_index(full=True)
+        self._vc_reindex()
         return res
 
 
@@ -204,6 +296,8 @@ class VcCoiName(models.Model):
     name_norm = fields.Char(
         string="Normalised Name", required=True, readonly=True, index="trigram"
     )
+    # Latin names only (see the module docstring)
+    name_core = fields.Char(string="Core Name", readonly=True, index="trigram")
     source_kind = fields.Selection(
         SOURCE_KINDS, string="Source", required=True, readonly=True, index=True
     )
@@ -250,10 +344,10 @@ class VcCoiName(models.Model):
     # ------------------------------------------------------------------ refresh
 
     def _vc_source_queries(self, since, suffixes):
-        """One ``SELECT (res_model, res_id, name, name_norm, source_kind, partner_id,
-        declarant_id, company_id)`` per source, restricted to the sources changed
-        since ``since`` (all when None), and the matching ``changed`` selects of
-        (res_model, res_id) whose index rows are replaced."""
+        """One ``SELECT (res_model, res_id, name, spaced form, source_kind,
+        partner_id, declarant_id, company_id)`` per source, restricted to the
+        sources changed since ``since`` (all when None), and the matching
+        ``changed`` selects of (res_model, res_id) whose index rows are replaced."""
         queries = []
 
         def changed(alias, *aliases):
@@ -284,7 +378,7 @@ class VcCoiName(models.Model):
             table = SQL.identifier(model._table)
             select = SQL(
                 """SELECT %(model)s, s.id, s.%(name)s,
-                          vc_coi_normalize(s.%(name)s, %(suffixes)s::text[]),
+                          vc_coi_spaced(s.%(name)s, %(suffixes)s::text[]),
                           %(kind)s, %(partner)s, %(declarant)s, %(company)s
                      FROM %(table)s s
                     WHERE %(where)s AND (%(changed)s)""",
@@ -311,8 +405,8 @@ class VcCoiName(models.Model):
             (
                 SQL(
                     """SELECT 'vc.coi.declaration.line', l.id, l.counterparty_name,
-                              vc_coi_normalize(l.counterparty_name,
-                                               %(suffixes)s::text[]),
+                              vc_coi_spaced(l.counterparty_name,
+                                            %(suffixes)s::text[]),
                               'declaration_line', l.counterparty_id,
                               d.declarant_id, d.company_id
                          FROM vc_coi_declaration_line l
@@ -339,14 +433,14 @@ class VcCoiName(models.Model):
             (
                 SQL(
                     """SELECT 'vc.engagement', e.id, p.name,
-                              vc_coi_normalize(p.name, %(suffixes)s::text[]),
+                              vc_coi_spaced(p.name, %(suffixes)s::text[]),
                               'engaged_firm', p.id, NULL::int, e.company_id
                          FROM vc_engagement e
                          JOIN res_partner p ON p.id = e.firm_id
                         WHERE %(live)s AND (%(changed)s)
                     UNION ALL
                        SELECT 'vc.engagement', e.id, p.name,
-                              vc_coi_normalize(p.name, %(suffixes)s::text[]),
+                              vc_coi_spaced(p.name, %(suffixes)s::text[]),
                               'engaged_lawyer', p.id, NULL::int, e.company_id
                          FROM vc_engagement e
                          JOIN vc_engagement_lawyer_rel r ON r.engagement_id = e.id
@@ -392,17 +486,27 @@ class VcCoiName(models.Model):
                 seconds=REFRESH_LAG_SECONDS
             )
         suffixes = self.env["vc.coi.legal.suffix"]._vc_normalized()
+        generic = self.env["vc.coi.legal.suffix"]._vc_generic()
         now = self.env.execute_query(SQL("SELECT now() AT TIME ZONE 'UTC'"))[0][0]
         written = 0
         if since is None:
             cr.execute("DELETE FROM vc_coi_name")
         columns = SQL(
-            "src(res_model, res_id, name, name_norm, source_kind, partner_id, "
+            "src(res_model, res_id, name, spaced, source_kind, partner_id, "
             "declarant_id, company_id)"
+        )
+        # the source selects give the spaced form: normal form and core name
+        derived = SQL(
+            """src.res_model, src.res_id, src.name,
+               replace(src.spaced, ' ', '') AS name_norm,
+               vc_coi_core(src.spaced, %s::text[]) AS name_core, src.source_kind,
+               src.partner_id, src.declarant_id, src.company_id""",
+            generic,
         )
         same = SQL(
             """d.res_model = n.res_model AND d.res_id = n.res_id
                AND d.name = n.name AND d.name_norm = n.name_norm
+               AND d.name_core IS NOT DISTINCT FROM n.name_core
                AND d.source_kind = n.source_kind
                AND d.partner_id IS NOT DISTINCT FROM n.partner_id
                AND d.declarant_id IS NOT DISTINCT FROM n.declarant_id
@@ -413,16 +517,17 @@ class VcCoiName(models.Model):
                 cr.execute(
                     SQL(
                         """INSERT INTO vc_coi_name
-                               (res_model, res_id, name, name_norm, source_kind,
-                                partner_id, declarant_id, company_id, create_uid,
-                                write_uid, create_date, write_date)
-                           SELECT src.*, %(uid)s, %(uid)s, %(now)s, %(now)s
+                               (res_model, res_id, name, name_norm, name_core,
+                                source_kind, partner_id, declarant_id, company_id,
+                                create_uid, write_uid, create_date, write_date)
+                           SELECT %(derived)s, %(uid)s, %(uid)s, %(now)s, %(now)s
                              FROM (%(select)s) %(columns)s
-                            WHERE src.name_norm != ''""",
+                            WHERE src.spaced != ''""",
                         uid=self.env.uid,
                         now=now,
                         select=select,
                         columns=columns,
+                        derived=derived,
                     )
                 )
                 written += cr.rowcount
@@ -430,8 +535,8 @@ class VcCoiName(models.Model):
             # incremental: only what differs is deleted or inserted
             written += self.env.execute_query(
                 SQL(
-                    """WITH d AS (SELECT src.* FROM (%(select)s) %(columns)s
-                                   WHERE src.name_norm != ''),
+                    """WITH d AS (SELECT %(derived)s FROM (%(select)s) %(columns)s
+                                   WHERE src.spaced != ''),
                             del AS (
                                 DELETE FROM vc_coi_name n
                                  USING (%(candidates)s) c(res_model, res_id)
@@ -442,9 +547,9 @@ class VcCoiName(models.Model):
                             ins AS (
                                 INSERT INTO vc_coi_name
                                        (res_model, res_id, name, name_norm,
-                                        source_kind, partner_id, declarant_id,
-                                        company_id, create_uid, write_uid,
-                                        create_date, write_date)
+                                        name_core, source_kind, partner_id,
+                                        declarant_id, company_id, create_uid,
+                                        write_uid, create_date, write_date)
                                 SELECT d.*, %(uid)s, %(uid)s, %(now)s, %(now)s
                                   FROM d
                                  WHERE NOT EXISTS (SELECT 1 FROM vc_coi_name n
@@ -453,6 +558,7 @@ class VcCoiName(models.Model):
                     SELECT (SELECT count(*) FROM del) + (SELECT count(*) FROM ins)""",
                     select=select,
                     columns=columns,
+                    derived=derived,
                     candidates=candidates,
                     same=same,
                     uid=self.env.uid,
@@ -505,14 +611,15 @@ class VcCoiName(models.Model):
     @api.model
     def _cron_refresh_index(self):
         """Scheduled: incremental refresh, drop the rows of deleted sources, and
-        merge the trigram index's pending list (fast look-ups after bulk changes)."""
+        merge the trigram indexes' pending lists (fast look-ups after bulk
+        changes)."""
         self._vc_refresh_index()
         self._vc_drop_stale()
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(
-                    "SELECT gin_clean_pending_list("
-                    "'vc_coi_name__name_norm_index'::regclass)"
-                )
-        except psycopg2.Error:
-            _logger.info("The trigram index's pending list could not be merged.")
+        for index in ("vc_coi_name__name_norm_index", "vc_coi_name__name_core_index"):
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    self.env.cr.execute(
+                        SQL("SELECT gin_clean_pending_list(%s::regclass)", index)
+                    )
+            except psycopg2.Error:
+                _logger.info("The pending list of %s could not be merged.", index)

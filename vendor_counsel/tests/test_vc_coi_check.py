@@ -116,13 +116,44 @@ class TestVcCoiCheck(VcCoiCheckCommon):
             "杭州西湖电子有限公司",
             "王建国",
             "",
+            # a repeated name is looked up once, each gets its matches
+            DECLARED,
+            "Pacific Rim Tradng Co Ltd",
         ]
         self.Name._vc_refresh_index()
         batch = self.Check._vc_check_names(names, self.company)
+        self.assertEqual(batch[0], batch[-2])
+        self.assertIsNot(batch[0][0], batch[-2][0])
         for name, result in zip(names, batch, strict=True):
             self.assertEqual(
                 self.Check._vc_check_names([name], self.company)[0], result, name
             )
+
+    def test_latin_fuzzy_needs_similar_core_name(self):
+        """002/W8 [INFERRED]: a Latin name of the same city and industry is no
+        fuzzy match (its full normal form is similar above the threshold, its core
+        name is not); a misspelled trade name still is, ranked by the similarity
+        of the full normal forms."""
+        same_city = self.env["res.partner"].create(
+            {"name": "Shanghai Xinming Industrial Co., Ltd."}
+        )
+        hengtong = self.env["res.partner"].create(
+            {"name": "Shanghai Hengtong Industrial Co., Ltd."}
+        )
+        (typo,) = self._check_names("Shanghai Hengtng Industrial Limited")
+        found = {m["partner_id"]: m for m in typo}
+        self.assertEqual(found[hengtong.id]["match_kind"], "fuzzy")
+        self.assertNotIn(same_city.id, found)
+        full = self.env.execute_query(
+            SQL(
+                "SELECT similarity('shanghaixinmingindustrial', "
+                "'shanghaihengtngindustrial')"
+            )
+        )[0][0]
+        self.assertGreater(full, self.company.vc_coi_similarity_threshold)
+        (normalised,) = self._check_names("SHANGHAI XINMING INDUSTRIAL LTD")
+        self.assertEqual(normalised[0]["partner_id"], same_city.id)
+        self.assertEqual(normalised[0]["match_kind"], "normalised")
 
     def test_trigram_index_used(self):
         """The fuzzy look-up goes through the GIN trigram index (planner told to
@@ -139,6 +170,16 @@ class TestVcCoiCheck(VcCoiCheckCommon):
             )
         )
         self.assertIn("vc_coi_name__name_norm_index", plan)
+        plan = "\n".join(
+            r[0]
+            for r in self.env.execute_query(
+                SQL(
+                    "EXPLAIN SELECT id FROM vc_coi_name WHERE name_core %% %s",
+                    "hengtong",
+                )
+            )
+        )
+        self.assertIn("vc_coi_name__name_core_index", plan)
 
     def test_check_subject_blocks_until_cleared(self):
         """A possible conflict blocks; compliance clears it with a reason. The
