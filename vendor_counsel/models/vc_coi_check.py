@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .vc_coi_name import SOURCE_KINDS, core_name, spaced_name
+from .vc_coi_name import CORE_TABLE, SOURCE_KINDS, core_name, spaced_name
 
 CHECK_ROLES = [
     ("firm", "Law Firm"),
@@ -156,10 +156,10 @@ class VcCoiCheck(models.Model):
         similar (pg_trgm similarity at least the threshold), ranked by that
         similarity. The candidates of a Chinese (any non-Latin) name come through
         the trigram index of the normal form (``%``); those of a Latin name through
-        the trigram index of the core name (the name without its region and
-        industry words, ``vc.coi.legal.suffix`` of kind "generic"), which must be
-        similar too (at the same threshold): otherwise every name of the same city
-        and industry would be a match (and a look-up in a million names would
+        the trigram index of the distinct core names (the name without its region
+        and industry words, ``vc.coi.legal.suffix`` of kind "generic"), which must
+        be similar too (at the same threshold): otherwise every name of the same
+        city and industry would be a match (and a look-up in a million names would
         recheck tens of thousands)."""
         company = company or self.env.company
         if threshold is None:
@@ -232,19 +232,23 @@ class VcCoiCheck(models.Model):
                           SELECT *
                             FROM (SELECT %(columns)s
                                     FROM vc_coi_name n
-                                   WHERE q.core IS NULL
-                                     AND (n.name_norm %% q.norm
-                                          OR n.name_norm = q.norm)
-                                     AND %(filters)s
+                                   WHERE n.name_norm = q.norm AND %(filters)s
                                UNION ALL
                                   SELECT %(columns)s
                                     FROM vc_coi_name n
+                                   WHERE q.core IS NULL
+                                     AND n.name_norm %% q.norm
+                                     AND n.name_norm != q.norm
+                                     AND %(filters)s
+                               UNION ALL
+                                  SELECT %(columns)s
+                                    FROM %(core_table)s k
+                                    JOIN vc_coi_name n ON n.name_core = k.core
                                    WHERE q.core IS NOT NULL
-                                     AND (n.name_core %% q.core
-                                          OR n.name_norm = q.norm)
-                                     AND (n.name_norm = q.norm
-                                          OR similarity(n.name_norm, q.norm)
-                                             >= %(threshold)s::float8)
+                                     AND k.core %% q.core
+                                     AND n.name_norm != q.norm
+                                     AND similarity(n.name_norm, q.norm)
+                                         >= %(threshold)s::float8
                                      AND %(filters)s) c
                         ORDER BY c.same_norm DESC, c.sim DESC, c.id
                            LIMIT %(limit)s) m
@@ -256,6 +260,7 @@ class VcCoiCheck(models.Model):
                 ords=firsts,
                 columns=columns,
                 filters=filters,
+                core_table=SQL.identifier(CORE_TABLE),
                 threshold=float(threshold),
                 limit=limit,
             )

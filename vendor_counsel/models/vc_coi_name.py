@@ -61,6 +61,13 @@ _FOLD = str.maketrans(_UPPER, _UPPER.lower())
 # previous refresh, so a long transaction committed after a refresh is not missed.
 REFRESH_LAG_SECONDS = 600
 REFRESH_PARAM = "vendor_counsel.coi_name_index_refreshed_at"
+# The distinct core names of the index, with their trigram index: names repeat (a
+# company is a contact, a declared interest of several declarants, an engaged firm;
+# Latin trade names are a few pinyin syllables), so the fuzzy look-up of a Latin
+# name compares each core name once, then reads the names through the btree of
+# vc_coi_name.name_core. Filled by the refresh; a core no name uses any more is
+# harmless (it joins to nothing) and is dropped by the full refresh and the cron.
+CORE_TABLE = "vc_coi_name_core"
 
 SOURCE_KINDS = [
     ("declaration_line", "Declared Interest"),
@@ -296,8 +303,9 @@ class VcCoiName(models.Model):
     name_norm = fields.Char(
         string="Normalised Name", required=True, readonly=True, index="trigram"
     )
-    # Latin names only (see the module docstring)
-    name_core = fields.Char(string="Core Name", readonly=True, index="trigram")
+    # Latin names only (see the module docstring); its trigram index is on the
+    # table of the distinct core names (CORE_TABLE)
+    name_core = fields.Char(string="Core Name", readonly=True, index=True)
     source_kind = fields.Selection(
         SOURCE_KINDS, string="Source", required=True, readonly=True, index=True
     )
@@ -334,6 +342,20 @@ class VcCoiName(models.Model):
         cr.execute("SELECT 1 FROM pg_proc WHERE proname = 'word_similarity'")
         self.pool.has_trigram = bool(cr.rowcount)
         cr.execute(NORMALIZE_FUNCTION)
+        cr.execute(
+            SQL(
+                "CREATE TABLE IF NOT EXISTS %s (core varchar PRIMARY KEY)",
+                SQL.identifier(CORE_TABLE),
+            )
+        )
+        if self.pool.has_trigram:
+            sql.create_index(
+                cr,
+                f"{CORE_TABLE}__core_index",
+                CORE_TABLE,
+                ["core gin_trgm_ops"],
+                method="gin",
+            )
         # the incremental refresh looks sources up by write_date
         for table in WRITE_DATE_TABLES:
             if sql.table_exists(cr, table):
@@ -491,6 +513,7 @@ class VcCoiName(models.Model):
         written = 0
         if since is None:
             cr.execute("DELETE FROM vc_coi_name")
+        core_table = SQL.identifier(CORE_TABLE)
         columns = SQL(
             "src(res_model, res_id, name, spaced, source_kind, partner_id, "
             "declarant_id, company_id)"
@@ -554,8 +577,14 @@ class VcCoiName(models.Model):
                                   FROM d
                                  WHERE NOT EXISTS (SELECT 1 FROM vc_coi_name n
                                                     WHERE %(same)s)
-                             RETURNING id)
+                             RETURNING id, name_core),
+                            core AS (
+                                INSERT INTO %(core_table)s (core)
+                                SELECT DISTINCT name_core FROM ins
+                                 WHERE name_core IS NOT NULL
+                                    ON CONFLICT DO NOTHING)
                     SELECT (SELECT count(*) FROM del) + (SELECT count(*) FROM ins)""",
+                    core_table=core_table,
                     select=select,
                     columns=columns,
                     derived=derived,
@@ -565,12 +594,28 @@ class VcCoiName(models.Model):
                     now=now,
                 )
             )[0][0]
+        if since is None:
+            self._vc_refresh_cores()
         # the mark moves on at most every half lag: concurrent checks seldom
         # write the same parameter
         if since is None or now - since > timedelta(seconds=REFRESH_LAG_SECONDS * 1.5):
             param.set_param(REFRESH_PARAM, fields.Datetime.to_string(now))
         self.invalidate_model()
         return written
+
+    @api.model
+    def _vc_refresh_cores(self):
+        """Rebuild the table of the distinct core names (set-based)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """DELETE FROM %(table)s;
+                   INSERT INTO %(table)s (core)
+                   SELECT DISTINCT name_core FROM vc_coi_name
+                    WHERE name_core IS NOT NULL""",
+                table=SQL.identifier(CORE_TABLE),
+            )
+        )
 
     @api.model
     def _vc_drop_stale(self, rows=None):
@@ -615,7 +660,15 @@ class VcCoiName(models.Model):
         changes)."""
         self._vc_refresh_index()
         self._vc_drop_stale()
-        for index in ("vc_coi_name__name_norm_index", "vc_coi_name__name_core_index"):
+        self.env.cr.execute(
+            SQL(
+                """DELETE FROM %(table)s c
+                    WHERE NOT EXISTS (SELECT 1 FROM vc_coi_name n
+                                       WHERE n.name_core = c.core)""",
+                table=SQL.identifier(CORE_TABLE),
+            )
+        )
+        for index in ("vc_coi_name__name_norm_index", f"{CORE_TABLE}__core_index"):
             try:
                 with self.env.cr.savepoint(flush=False):
                     self.env.cr.execute(

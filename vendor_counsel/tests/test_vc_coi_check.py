@@ -156,8 +156,9 @@ class TestVcCoiCheck(VcCoiCheckCommon):
         self.assertEqual(normalised[0]["match_kind"], "normalised")
 
     def test_trigram_index_used(self):
-        """The fuzzy look-up goes through the GIN trigram index (planner told to
-        avoid sequential scans, as on a large table)."""
+        """The fuzzy look-up goes through the GIN trigram indexes, of the normal
+        forms (Chinese names) and of the distinct core names (Latin names)
+        (planner told to avoid sequential scans, as on a large table)."""
         self.Name._vc_refresh_index()
         self.env.cr.execute("SET LOCAL enable_seqscan = off")
         plan = "\n".join(
@@ -170,16 +171,25 @@ class TestVcCoiCheck(VcCoiCheckCommon):
             )
         )
         self.assertIn("vc_coi_name__name_norm_index", plan)
+        # the distinct core names: many, as in a large index
+        self.env.cr.execute(
+            "INSERT INTO vc_coi_name_core (core) "
+            "SELECT 'core' || g FROM generate_series(1, 20000) g"
+        )
+        self.env.cr.execute(
+            "SELECT gin_clean_pending_list('vc_coi_name_core__core_index'::regclass)"
+        )
+        self.env.cr.execute("ANALYZE vc_coi_name_core")
         plan = "\n".join(
             r[0]
             for r in self.env.execute_query(
                 SQL(
-                    "EXPLAIN SELECT id FROM vc_coi_name WHERE name_core %% %s",
+                    "EXPLAIN SELECT 1 FROM vc_coi_name_core WHERE core %% %s",
                     "hengtong",
                 )
             )
         )
-        self.assertIn("vc_coi_name__name_core_index", plan)
+        self.assertIn("vc_coi_name_core__core_index", plan)
 
     def test_check_subject_blocks_until_cleared(self):
         """A possible conflict blocks; compliance clears it with a reason. The
