@@ -156,11 +156,12 @@ class VcCoiCheck(models.Model):
         similar (pg_trgm similarity at least the threshold), ranked by that
         similarity. The candidates of a Chinese (any non-Latin) name come through
         the trigram index of the normal form (``%``); those of a Latin name through
-        the trigram index of the distinct core names (the name without its region
-        and industry words, ``vc.coi.legal.suffix`` of kind "generic"), which must
-        be similar too (at the same threshold): otherwise every name of the same
-        city and industry would be a match (and a look-up in a million names would
-        recheck tens of thousands)."""
+        the distinct core names (the name without its region and industry words,
+        ``vc.coi.legal.suffix`` of kind "generic"), which must be similar too:
+        trigram-similar at the same threshold, or one letter apart (a letter
+        changes too many of the few trigrams of a short trade name: hida / hda);
+        otherwise every name of the same city and industry would be a match (and
+        a look-up in a million names would recheck tens of thousands)."""
         company = company or self.env.company
         if threshold is None:
             threshold = company.vc_coi_similarity_threshold
@@ -245,7 +246,9 @@ class VcCoiCheck(models.Model):
                                     FROM %(core_table)s k
                                     JOIN vc_coi_name n ON n.name_core = k.core
                                    WHERE q.core IS NOT NULL
-                                     AND k.core %% q.core
+                                     AND (k.core %% q.core
+                                          OR vc_coi_core_variants(k.core)
+                                             && vc_coi_core_variants(q.core))
                                      AND n.name_norm != q.norm
                                      AND similarity(n.name_norm, q.norm)
                                          >= %(threshold)s::float8

@@ -27,7 +27,8 @@ generic words keeps them all). In a Latin name the generic words carry most of t
 trigrams (shanghai + industrial: 17 of the 27 of shanghaihengtongindustrial), so two
 unrelated names of the same city and industry are similar above any useful
 threshold; the core name is what tells them apart (the fuzzy look-up of a Latin name
-goes through its trigram index: see ``vc.coi.check._vc_check_names``). Chinese names
+goes through the table of the distinct core names: see
+``vc.coi.check._vc_check_names``). Chinese names
 need no core name: their trade name (字号) carries most of the trigrams, city and
 industry alone stay below the threshold.
 """
@@ -61,10 +62,11 @@ _FOLD = str.maketrans(_UPPER, _UPPER.lower())
 # previous refresh, so a long transaction committed after a refresh is not missed.
 REFRESH_LAG_SECONDS = 600
 REFRESH_PARAM = "vendor_counsel.coi_name_index_refreshed_at"
-# The distinct core names of the index, with their trigram index: names repeat (a
-# company is a contact, a declared interest of several declarants, an engaged firm;
-# Latin trade names are a few pinyin syllables), so the fuzzy look-up of a Latin
-# name compares each core name once, then reads the names through the btree of
+# The distinct core names of the index, with their trigram index and the index of
+# their one-letter variants (vc_coi_core_variants): names repeat (a company is a
+# contact, a declared interest of several declarants, an engaged firm; Latin trade
+# names are a few pinyin syllables), so the fuzzy look-up of a Latin name compares
+# each core name once, then reads the names through the btree of
 # vc_coi_name.name_core. Filled by the refresh; a core no name uses any more is
 # harmless (it joins to nothing) and is dropped by the full refresh and the cron.
 CORE_TABLE = "vc_coi_name_core"
@@ -163,7 +165,9 @@ def core_name(spaced, generic=()):
 
 
 # The same, in PostgreSQL. $1 the name, $2 the normalised suffixes, longest first;
-# vc_coi_core: $1 the spaced form, $2 the normalised generic words, longest first.
+# vc_coi_core: $1 the spaced form, $2 the normalised generic words, longest first;
+# vc_coi_core_variants: a core name and the core name less each one of its letters
+# (two core names one letter apart share a variant).
 NORMALIZE_FUNCTION = r"""
 CREATE OR REPLACE FUNCTION vc_coi_spaced(name text, suffixes text[])
 RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $fn$
@@ -220,6 +224,15 @@ BEGIN
     s := replace(s, ' ', '');
     RETURN CASE WHEN s = '' THEN replace(spaced, ' ', '') ELSE s END;
 END
+$fn$;
+
+CREATE OR REPLACE FUNCTION vc_coi_core_variants(core text)
+RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+    SELECT array_agg(DISTINCT v)
+      FROM (SELECT core AS v
+            UNION ALL
+            SELECT left(core, i - 1) || substr(core, i + 1)
+              FROM generate_series(1, length(core)) i) s
 $fn$;
 """.replace("__DROP__", _DROP_CLASS)
 
@@ -356,6 +369,13 @@ class VcCoiName(models.Model):
                 ["core gin_trgm_ops"],
                 method="gin",
             )
+        sql.create_index(
+            cr,
+            f"{CORE_TABLE}__variants_index",
+            CORE_TABLE,
+            ["vc_coi_core_variants(core)"],
+            method="gin",
+        )
         # the incremental refresh looks sources up by write_date
         for table in WRITE_DATE_TABLES:
             if sql.table_exists(cr, table):

@@ -151,6 +151,12 @@ class TestVcCoiCheck(VcCoiCheckCommon):
             )
         )[0][0]
         self.assertGreater(full, self.company.vc_coi_similarity_threshold)
+        # a short trade name one letter apart: few trigrams in common, found
+        hida = self.env["res.partner"].create({"name": "Xiamen Hida Media Co., Ltd."})
+        (short,) = self._check_names("Xiamen Hda Media Limited")
+        self.assertIn(hida.id, {m["partner_id"] for m in short})
+        core_sim = self.env.execute_query(SQL("SELECT similarity('hida', 'hda')"))
+        self.assertLess(core_sim[0][0], self.company.vc_coi_similarity_threshold)
         (normalised,) = self._check_names("SHANGHAI XINMING INDUSTRIAL LTD")
         self.assertEqual(normalised[0]["partner_id"], same_city.id)
         self.assertEqual(normalised[0]["match_kind"], "normalised")
