@@ -13,7 +13,10 @@ the baseline: a plain ``name_norm ILIKE '%<normalised name>%'`` scan of the same
 rows (index scans switched off, as without the trigram index). Above ``FULL_BASELINE``
 names the baseline runs on the first ``BASELINE_QUERIES`` queries only (said in the
 row). Both must find the same exact / normalised hits. Last, 10,000 counterparties
-are checked in ONE batch call. Nothing is committed: everything rolls back.
+are checked in ONE batch call (the 200 queries repeated: each distinct name is
+looked up once), and 1,000 distinct names in one more (a look-up each: the cost
+of a batch of distinct counterparties). Nothing is committed: everything rolls
+back.
 
 Standalone: ``python tests/bench/bench_vc_conflict.py -c .state/odoo.conf -d DB
 [-n N]`` (the database must have vendor_counsel installed).
@@ -31,6 +34,9 @@ N_QUERIES = 200
 FULL_BASELINE = 100_000
 BASELINE_QUERIES = 50
 BATCH = 10_000
+# the batch above repeats the 200 queries (a name is looked up once per batch); a
+# batch of distinct names costs one look-up per name: measured on this many
+DISTINCT_BATCH = 1_000
 P95_TARGET_MS = 100
 MATCH_LIMIT = 50  # generous: duplicates of a generated name all come back
 
@@ -222,6 +228,17 @@ def _generate(env, n):
     )
 
 
+def _misspell(name, rng):
+    """The name with one letter of its trade name dropped (Latin) or one character
+    of it replaced (Chinese)."""
+    if name.isascii():
+        words = name.split(" ")
+        word = words[1]
+        words[1] = word[0] + word[2:]
+        return " ".join(words)
+    return name[:3] + rng.choice(ABSENT_CHARS) + name[4:]
+
+
 def _queries(env, rng):
     """200 names: present (spread over the index), misspelled by one character,
     absent."""
@@ -237,15 +254,7 @@ def _queries(env, rng):
             )
         )
     ]
-    misspelled = []
-    for name in present[third:]:
-        if name.isascii():
-            words = name.split(" ")
-            word = words[1]
-            words[1] = word[0] + word[2:]  # one letter dropped
-            misspelled.append(" ".join(words))
-        else:
-            misspelled.append(name[:3] + rng.choice(ABSENT_CHARS) + name[4:])
+    misspelled = [_misspell(name, rng) for name in present[third:]]
     absent = []
     for k in range(N_QUERIES - len(present)):
         if k % 2:
@@ -349,6 +358,26 @@ def run(env, n=N_NAMES):
     results = Check._vc_check_names(batch, company)
     batch_seconds = time.perf_counter() - t
     batch_queries = env.cr.sql_log_count - queries_before
+    # distinct names (present names not among the queries, every other one
+    # misspelled by one character as above)
+    distinct = [
+        r[0]
+        for r in env.execute_query(
+            SQL(
+                """SELECT DISTINCT ON (name) name FROM vc_coi_name
+                    ORDER BY name, md5(id::text || 'batch')"""
+            )
+        )
+        if r[0] not in queries
+    ]
+    rng.shuffle(distinct)
+    distinct = [
+        _misspell(name, rng) if k % 2 else name
+        for k, name in enumerate(distinct[:DISTINCT_BATCH])
+    ]
+    t = time.perf_counter()
+    Check._vc_check_names(distinct, company)
+    distinct_seconds = time.perf_counter() - t
     single = Check._vc_check_names([batch[7]], company)[0]
     batch_identical = results[7] == single
     found = sum(1 for h in ours_hits if h)
@@ -369,6 +398,8 @@ def run(env, n=N_NAMES):
         "batch_queries": batch_queries,
         "batch_identical": batch_identical,
         "batch_matches": sum(len(r) for r in results),
+        "distinct_n": len(distinct),
+        "distinct_seconds": distinct_seconds,
     }
 
 
@@ -417,6 +448,21 @@ def bench_rows(registry, api, superuser_id, size):
             else "-",
             "batch == single",
             "yes" if res["batch_identical"] else "NO",
+        ],
+        [
+            f"conflict check of {res['distinct_n']:,} distinct counterparties in one "
+            f"batch, {res['n']:,} names (half misspelled)",
+            f"{res['distinct_seconds']:.2f} s "
+            f"({res['distinct_seconds'] / res['distinct_n'] * 1000:.1f} ms a name; "
+            f"{BATCH:,} would take "
+            f"≈ {res['distinct_seconds'] / res['distinct_n'] * BATCH:.0f} s)",
+            f"{res['distinct_n'] * res['p50'] / 1000:.1f} s (one check per name, "
+            f"extrapolated from the p50)",
+            f"{res['distinct_n'] * res['p50'] / 1000 / res['distinct_seconds']:,.1f}×"
+            if res["distinct_seconds"]
+            else "-",
+            "(measured)",
+            "-",
         ],
     ]
 

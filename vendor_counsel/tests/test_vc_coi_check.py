@@ -329,3 +329,35 @@ class TestVcCoiCheck(VcCoiCheckCommon):
                 [("res_id", "=", partner.id), ("res_model", "=", "res.partner")]
             )
         )
+
+    def _cores(self):
+        return {
+            r[0]
+            for r in self.env.execute_query(SQL("SELECT core FROM vc_coi_name_core"))
+        }
+
+    def test_core_table_follows_index(self):
+        """The distinct core names of Latin names: a new name's core is added by
+        the incremental refresh, once however many names share it; a core no name
+        uses any more is dropped by the cron; a Chinese name has none."""
+        partners = self.env["res.partner"].create(
+            [
+                {"name": "Ningbo Quorvex Trading Co., Ltd."},
+                {"name": "Quorvex Logistics Limited"},
+                {"name": "宁波库沃克斯贸易有限公司"},
+            ]
+        )
+        self.Name._vc_refresh_index()
+        self.assertIn("quorvex", self._cores())
+        self.assertIn("pacificrim", self._cores())
+        self.assertEqual(
+            set(self.Name.search([("name_core", "=", "quorvex")]).mapped("name")),
+            {"Ningbo Quorvex Trading Co., Ltd.", "Quorvex Logistics Limited"},
+        )
+        self.assertFalse(
+            self.Name.search([("partner_id", "=", partners[2].id)]).name_core
+        )
+        partners.unlink()
+        self._run_cron("vendor_counsel.ir_cron_vc_coi_name_refresh")
+        self.assertNotIn("quorvex", self._cores())
+        self.assertIn("pacificrim", self._cores())

@@ -2,6 +2,7 @@ from odoo.tests import tagged
 from odoo.tools import SQL
 
 from odoo.addons.vendor_counsel.models.vc_coi_name import (
+    REFRESH_PARAM,
     core_name,
     normalize_generic,
     normalize_name,
@@ -147,3 +148,20 @@ class TestVcCoiNormalize(VcCoiCheckCommon):
         self.assertEqual(row.name_core, "hengtong")
         self.assertEqual(row.name_norm, "hengtongaerospace")
         self.assertNotIn("aerospace", self.env["vc.coi.legal.suffix"]._vc_normalized())
+
+    def test_data_load_defers_the_rebuild(self):
+        """While a module's data loads, a new word only clears the refresh mark: the
+        next refresh rebuilds the index (and the core names) in full."""
+        partner = self.env["res.partner"].create({"name": "Hengtong Marine Co., Ltd."})
+        self.Name._vc_refresh_index()
+        self.env["vc.coi.legal.suffix"].with_context(install_mode=True).create(
+            {"name": "Marine", "kind": "generic"}
+        )
+        self.assertFalse(
+            self.env["ir.config_parameter"].sudo().get_param(REFRESH_PARAM)
+        )
+        row = self.Name.search([("partner_id", "=", partner.id)])
+        self.assertEqual(row.name_core, "hengtongmarine", "not rebuilt yet")
+        self.Name._vc_refresh_index()
+        row = self.Name.search([("partner_id", "=", partner.id)])
+        self.assertEqual(row.name_core, "hengtong")
