@@ -243,12 +243,16 @@ class VcCoiCheck(models.Model):
                                      AND %(filters)s
                                UNION ALL
                                   SELECT %(columns)s
-                                    FROM %(core_table)s k
-                                    JOIN vc_coi_name n ON n.name_core = k.core
+                                    FROM vc_coi_name n
                                    WHERE q.core IS NOT NULL
-                                     AND (k.core %% q.core
-                                          OR vc_coi_core_variants(k.core)
-                                             && vc_coi_core_variants(q.core))
+                                     -- the similar core names first, then their
+                                     -- names through the btree (never a join
+                                     -- the planner could turn into a scan)
+                                     AND n.name_core = ANY(ARRAY(
+                                         SELECT k.core FROM %(core_table)s k
+                                          WHERE k.core %% q.core
+                                             OR vc_coi_core_variants(k.core)
+                                                && vc_coi_core_variants(q.core)))
                                      AND n.name_norm != q.norm
                                      AND similarity(n.name_norm, q.norm)
                                          >= %(threshold)s::float8

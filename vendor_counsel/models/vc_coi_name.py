@@ -28,9 +28,9 @@ trigrams (shanghai + industrial: 17 of the 27 of shanghaihengtongindustrial), so
 unrelated names of the same city and industry are similar above any useful
 threshold; the core name is what tells them apart (the fuzzy look-up of a Latin name
 goes through the table of the distinct core names: see
-``vc.coi.check._vc_check_names``). Chinese names
-need no core name: their trade name (字号) carries most of the trigrams, city and
-industry alone stay below the threshold.
+``vc.coi.check._vc_check_names``). Chinese names need no core name: their trade name
+(字号) carries most of the trigrams, city and industry alone stay below the
+threshold.
 """
 
 import logging
@@ -318,7 +318,7 @@ class VcCoiName(models.Model):
     )
     # Latin names only (see the module docstring); its trigram index is on the
     # table of the distinct core names (CORE_TABLE)
-    name_core = fields.Char(string="Core Name", readonly=True, index=True)
+    name_core = fields.Char(string="Core Name", readonly=True, index="btree_not_null")
     source_kind = fields.Selection(
         SOURCE_KINDS, string="Source", required=True, readonly=True, index=True
     )
