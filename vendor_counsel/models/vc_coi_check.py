@@ -2,7 +2,13 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .vc_coi_name import CORE_TABLE, SOURCE_KINDS, core_name, spaced_name
+from .vc_coi_name import (
+    CORE_TABLE,
+    PAIR_TABLE,
+    SOURCE_KINDS,
+    core_name,
+    spaced_name,
+)
 
 CHECK_ROLES = [
     ("firm", "Law Firm"),
@@ -229,6 +235,10 @@ class VcCoiCheck(models.Model):
                                  %(cores)s::text[], %(partners)s::int[],
                                  %(ords)s::int[])
                           AS q(name, norm, core, partner_id, ord)
+               -- OFFSET 0: computed once a name, not once a compared core name
+               CROSS JOIN LATERAL (
+                          SELECT vc_coi_core_variants(q.core) AS variants
+                          OFFSET 0) qv
                CROSS JOIN LATERAL (
                           SELECT *
                             FROM (SELECT %(columns)s
@@ -245,17 +255,20 @@ class VcCoiCheck(models.Model):
                                   SELECT %(columns)s
                                     FROM vc_coi_name n
                                    WHERE q.core IS NOT NULL
-                                     -- the similar core names first, then their
-                                     -- names through the btree (never a join
-                                     -- the planner could turn into a scan)
-                                     AND n.name_core = ANY(ARRAY(
-                                         SELECT k.core FROM %(core_table)s k
-                                          WHERE k.core %% q.core
-                                             OR vc_coi_core_variants(k.core)
-                                                && vc_coi_core_variants(q.core)))
-                                     AND n.name_norm != q.norm
-                                     AND similarity(n.name_norm, q.norm)
-                                         >= %(threshold)s::float8
+                                     -- the similar core names, their normal
+                                     -- forms, then the names of the similar ones
+                                     -- through the btree (never a join the
+                                     -- planner could turn into a scan)
+                                     AND n.name_norm = ANY(ARRAY(
+                                         SELECT p.norm FROM %(pair_table)s p
+                                          WHERE p.core = ANY(ARRAY(
+                                                SELECT k.core
+                                                  FROM %(core_table)s k
+                                                 WHERE k.core %% q.core
+                                                    OR k.variants && qv.variants))
+                                            AND p.norm != q.norm
+                                            AND similarity(p.norm, q.norm)
+                                                >= %(threshold)s::float8))
                                      AND %(filters)s) c
                         ORDER BY c.same_norm DESC, c.sim DESC, c.id
                            LIMIT %(limit)s) m
@@ -268,6 +281,7 @@ class VcCoiCheck(models.Model):
                 columns=columns,
                 filters=filters,
                 core_table=SQL.identifier(CORE_TABLE),
+                pair_table=SQL.identifier(PAIR_TABLE),
                 threshold=float(threshold),
                 limit=limit,
             )

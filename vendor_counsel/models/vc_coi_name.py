@@ -27,7 +27,7 @@ generic words keeps them all). In a Latin name the generic words carry most of t
 trigrams (shanghai + industrial: 17 of the 27 of shanghaihengtongindustrial), so two
 unrelated names of the same city and industry are similar above any useful
 threshold; the core name is what tells them apart (the fuzzy look-up of a Latin name
-goes through the table of the distinct core names: see
+goes through the table of the distinct core names and normal forms: see
 ``vc.coi.check._vc_check_names``). Chinese names need no core name: their trade name
 (字号) carries most of the trigrams, city and industry alone stay below the
 threshold.
@@ -62,14 +62,18 @@ _FOLD = str.maketrans(_UPPER, _UPPER.lower())
 # previous refresh, so a long transaction committed after a refresh is not missed.
 REFRESH_LAG_SECONDS = 600
 REFRESH_PARAM = "vendor_counsel.coi_name_index_refreshed_at"
-# The distinct core names of the index, with their trigram index and the index of
-# their one-letter variants (vc_coi_core_variants): names repeat (a company is a
-# contact, a declared interest of several declarants, an engaged firm; Latin trade
-# names are a few pinyin syllables), so the fuzzy look-up of a Latin name compares
-# each core name once, then reads the names through the btree of
-# vc_coi_name.name_core. Filled by the refresh; a core no name uses any more is
-# harmless (it joins to nothing) and is dropped by the full refresh and the cron.
+# The distinct core names of the Latin names of the index (CORE_TABLE), with a
+# trigram index and an index of their one-letter variants (vc_coi_core_variants,
+# stored), and the distinct (core name, normal form) pairs (PAIR_TABLE): names
+# repeat (a company is a contact, a declared interest of several declarants, an
+# engaged firm; a trade name is used in several cities), so the fuzzy look-up of a
+# Latin name compares each core name once, then each normal form of the similar
+# ones once (narrow tables), then reads the names of the similar normal forms
+# through the btree of vc_coi_name.name_norm. Filled by the refresh; a core name or
+# pair no name has any more is harmless (it reads nothing) and is dropped by the
+# full refresh and the cron.
 CORE_TABLE = "vc_coi_name_core"
+PAIR_TABLE = "vc_coi_name_core_norm"
 
 SOURCE_KINDS = [
     ("declaration_line", "Declared Interest"),
@@ -316,9 +320,8 @@ class VcCoiName(models.Model):
     name_norm = fields.Char(
         string="Normalised Name", required=True, readonly=True, index="trigram"
     )
-    # Latin names only (see the module docstring); its trigram index is on the
-    # table of the distinct core names (CORE_TABLE)
-    name_core = fields.Char(string="Core Name", readonly=True, index="btree_not_null")
+    # Latin names only (see the module docstring); its indexes are on CORE_TABLE
+    name_core = fields.Char(string="Core Name", readonly=True)
     source_kind = fields.Selection(
         SOURCE_KINDS, string="Source", required=True, readonly=True, index=True
     )
@@ -357,8 +360,13 @@ class VcCoiName(models.Model):
         cr.execute(NORMALIZE_FUNCTION)
         cr.execute(
             SQL(
-                "CREATE TABLE IF NOT EXISTS %s (core varchar PRIMARY KEY)",
-                SQL.identifier(CORE_TABLE),
+                """CREATE TABLE IF NOT EXISTS %(cores)s (
+                       core varchar PRIMARY KEY, variants text[] NOT NULL);
+                   CREATE TABLE IF NOT EXISTS %(pairs)s (
+                       core varchar NOT NULL, norm varchar NOT NULL,
+                       PRIMARY KEY (core, norm))""",
+                cores=SQL.identifier(CORE_TABLE),
+                pairs=SQL.identifier(PAIR_TABLE),
             )
         )
         if self.pool.has_trigram:
@@ -373,7 +381,7 @@ class VcCoiName(models.Model):
             cr,
             f"{CORE_TABLE}__variants_index",
             CORE_TABLE,
-            ["vc_coi_core_variants(core)"],
+            ["variants"],
             method="gin",
         )
         # the incremental refresh looks sources up by write_date
@@ -597,14 +605,21 @@ class VcCoiName(models.Model):
                                   FROM d
                                  WHERE NOT EXISTS (SELECT 1 FROM vc_coi_name n
                                                     WHERE %(same)s)
-                             RETURNING id, name_core),
+                             RETURNING id, name_core, name_norm),
                             core AS (
-                                INSERT INTO %(core_table)s (core)
-                                SELECT DISTINCT name_core FROM ins
+                                INSERT INTO %(core_table)s (core, variants)
+                                SELECT name_core, vc_coi_core_variants(name_core)
+                                  FROM (SELECT DISTINCT name_core FROM ins
+                                         WHERE name_core IS NOT NULL) c
+                                    ON CONFLICT DO NOTHING),
+                            pair AS (
+                                INSERT INTO %(pair_table)s (core, norm)
+                                SELECT DISTINCT name_core, name_norm FROM ins
                                  WHERE name_core IS NOT NULL
                                     ON CONFLICT DO NOTHING)
                     SELECT (SELECT count(*) FROM del) + (SELECT count(*) FROM ins)""",
                     core_table=core_table,
+                    pair_table=SQL.identifier(PAIR_TABLE),
                     select=select,
                     columns=columns,
                     derived=derived,
@@ -625,15 +640,21 @@ class VcCoiName(models.Model):
 
     @api.model
     def _vc_refresh_cores(self):
-        """Rebuild the table of the distinct core names (set-based)."""
+        """Rebuild the tables of the distinct core names and (core name, normal
+        form) pairs (set-based)."""
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
-                """DELETE FROM %(table)s;
-                   INSERT INTO %(table)s (core)
-                   SELECT DISTINCT name_core FROM vc_coi_name
-                    WHERE name_core IS NOT NULL""",
-                table=SQL.identifier(CORE_TABLE),
+                """DELETE FROM %(cores)s;
+                   DELETE FROM %(pairs)s;
+                   INSERT INTO %(pairs)s (core, norm)
+                   SELECT DISTINCT name_core, name_norm FROM vc_coi_name
+                    WHERE name_core IS NOT NULL;
+                   INSERT INTO %(cores)s (core, variants)
+                   SELECT core, vc_coi_core_variants(core)
+                     FROM (SELECT DISTINCT core FROM %(pairs)s) c""",
+                cores=SQL.identifier(CORE_TABLE),
+                pairs=SQL.identifier(PAIR_TABLE),
             )
         )
 
@@ -682,10 +703,15 @@ class VcCoiName(models.Model):
         self._vc_drop_stale()
         self.env.cr.execute(
             SQL(
-                """DELETE FROM %(table)s c
+                """DELETE FROM %(pairs)s p
                     WHERE NOT EXISTS (SELECT 1 FROM vc_coi_name n
-                                       WHERE n.name_core = c.core)""",
-                table=SQL.identifier(CORE_TABLE),
+                                       WHERE n.name_norm = p.norm
+                                         AND n.name_core = p.core);
+                   DELETE FROM %(cores)s c
+                    WHERE NOT EXISTS (SELECT 1 FROM %(pairs)s p
+                                       WHERE p.core = c.core)""",
+                cores=SQL.identifier(CORE_TABLE),
+                pairs=SQL.identifier(PAIR_TABLE),
             )
         )
         for index in ("vc_coi_name__name_norm_index", f"{CORE_TABLE}__core_index"):

@@ -179,8 +179,9 @@ class TestVcCoiCheck(VcCoiCheckCommon):
         self.assertIn("vc_coi_name__name_norm_index", plan)
         # the distinct core names: many, as in a large index
         self.env.cr.execute(
-            "INSERT INTO vc_coi_name_core (core) "
-            "SELECT 'core' || g FROM generate_series(1, 20000) g"
+            "INSERT INTO vc_coi_name_core (core, variants) "
+            "SELECT 'core' || g, vc_coi_core_variants('core' || g) "
+            "FROM generate_series(1, 20000) g"
         )
         self.env.cr.execute(
             "SELECT gin_clean_pending_list('vc_coi_name_core__core_index'::regclass)"
@@ -196,6 +197,17 @@ class TestVcCoiCheck(VcCoiCheckCommon):
             )
         )
         self.assertIn("vc_coi_name_core__core_index", plan)
+        plan = "\n".join(
+            r[0]
+            for r in self.env.execute_query(
+                SQL(
+                    "EXPLAIN SELECT 1 FROM vc_coi_name_core "
+                    "WHERE variants && vc_coi_core_variants(%s)",
+                    "hengtong",
+                )
+            )
+        )
+        self.assertIn("vc_coi_name_core__variants_index", plan)
 
     def test_check_subject_blocks_until_cleared(self):
         """A possible conflict blocks; compliance clears it with a reason. The
@@ -336,10 +348,19 @@ class TestVcCoiCheck(VcCoiCheckCommon):
             for r in self.env.execute_query(SQL("SELECT core FROM vc_coi_name_core"))
         }
 
+    def _pairs(self, core):
+        return {
+            r[0]
+            for r in self.env.execute_query(
+                SQL("SELECT norm FROM vc_coi_name_core_norm WHERE core = %s", core)
+            )
+        }
+
     def test_core_table_follows_index(self):
-        """The distinct core names of Latin names: a new name's core is added by
-        the incremental refresh, once however many names share it; a core no name
-        uses any more is dropped by the cron; a Chinese name has none."""
+        """The distinct core names and (core name, normal form) pairs of Latin
+        names: a new name's are added by the incremental refresh, once however
+        many names share them; those no name has any more are dropped by the
+        cron; a Chinese name has none."""
         partners = self.env["res.partner"].create(
             [
                 {"name": "Ningbo Quorvex Trading Co., Ltd."},
@@ -351,6 +372,9 @@ class TestVcCoiCheck(VcCoiCheckCommon):
         self.assertIn("quorvex", self._cores())
         self.assertIn("pacificrim", self._cores())
         self.assertEqual(
+            self._pairs("quorvex"), {"ningboquorvextrading", "quorvexlogistics"}
+        )
+        self.assertEqual(
             set(self.Name.search([("name_core", "=", "quorvex")]).mapped("name")),
             {"Ningbo Quorvex Trading Co., Ltd.", "Quorvex Logistics Limited"},
         )
@@ -360,4 +384,5 @@ class TestVcCoiCheck(VcCoiCheckCommon):
         partners.unlink()
         self._run_cron("vendor_counsel.ir_cron_vc_coi_name_refresh")
         self.assertNotIn("quorvex", self._cores())
+        self.assertFalse(self._pairs("quorvex"))
         self.assertIn("pacificrim", self._cores())
