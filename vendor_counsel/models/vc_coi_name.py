@@ -27,7 +27,7 @@ generic words keeps them all). In a Latin name the generic words carry most of t
 trigrams (shanghai + industrial: 17 of the 27 of shanghaihengtongindustrial), so two
 unrelated names of the same city and industry are similar above any useful
 threshold; the core name is what tells them apart (the fuzzy look-up of a Latin name
-goes through the table of the distinct core names and normal forms: see
+goes through the tables of the distinct core names and normal forms: see
 ``vc.coi.check._vc_check_names``). Chinese names need no core name: their trade name
 (字号) carries most of the trigrams, city and industry alone stay below the
 threshold.
@@ -696,9 +696,9 @@ class VcCoiName(models.Model):
 
     @api.model
     def _cron_refresh_index(self):
-        """Scheduled: incremental refresh, drop the rows of deleted sources, and
-        merge the trigram indexes' pending lists (fast look-ups after bulk
-        changes)."""
+        """Scheduled: incremental refresh, drop the rows of deleted sources and the
+        core names and pairs no name has any more, and merge the GIN indexes'
+        pending lists (fast look-ups after bulk changes)."""
         self._vc_refresh_index()
         self._vc_drop_stale()
         self.env.cr.execute(
@@ -714,7 +714,11 @@ class VcCoiName(models.Model):
                 pairs=SQL.identifier(PAIR_TABLE),
             )
         )
-        for index in ("vc_coi_name__name_norm_index", f"{CORE_TABLE}__core_index"):
+        for index in (
+            "vc_coi_name__name_norm_index",
+            f"{CORE_TABLE}__core_index",
+            f"{CORE_TABLE}__variants_index",
+        ):
             try:
                 with self.env.cr.savepoint(flush=False):
                     self.env.cr.execute(
