@@ -469,15 +469,39 @@ class CrReturnVisit(models.Model):
                     SQL(field.column_type[1]),
                 )
             )
+        given = {field.name for field in columns}
+        # the stored computed fields, computed in the query (as their compute)
+        computed = {
+            "regime": ("cadence_id", SQL("cadence.regime")),
+            "requires_report": ("cadence_id", SQL("cadence.requires_report")),
+            "supervisor_id": ("department_id", SQL("manager.user_id")),
+            "cs_manager_id": ("company_id", SQL("company.cr_return_cs_manager_id")),
+        }
+        computed = {
+            fname: expression
+            for fname, (source, expression) in computed.items()
+            if fname not in given and source in given
+        }
+        names = [field.name for field in columns]
         uid = self.env.uid
         self.env.cr.execute(
             SQL(
-                """INSERT INTO %(table)s (id, %(names)s, create_uid, write_uid,
-                                          create_date, write_date)
-                   SELECT v.*, %(uid)s, %(uid)s, %(now)s, %(now)s
-                     FROM unnest(%(ids)s::int4[], %(arrays)s) v""",
+                """INSERT INTO %(table)s (id, %(names)s, %(computed_names)s,
+                                          create_uid, write_uid, create_date,
+                                          write_date)
+                   SELECT v.*, %(computed)s, %(uid)s, %(uid)s, %(now)s, %(now)s
+                     FROM unnest(%(ids)s::int4[], %(arrays)s) AS v(id, %(names)s)
+                LEFT JOIN cr_return_cadence cadence ON cadence.id = v.cadence_id
+                LEFT JOIN hr_department department
+                       ON department.id = v.department_id
+                LEFT JOIN hr_employee manager ON manager.id = department.manager_id
+                LEFT JOIN res_company company ON company.id = v.company_id""",
                 table=SQL.identifier(self._table),
-                names=SQL(", ").join(SQL.identifier(f.name) for f in columns),
+                names=SQL(", ").join(SQL.identifier(name) for name in names),
+                computed_names=SQL(", ").join(
+                    SQL.identifier(name) for name in computed
+                ),
+                computed=SQL(", ").join(computed.values()),
                 uid=uid,
                 now=self.env.cr.now(),
                 ids=ids,
@@ -485,14 +509,22 @@ class CrReturnVisit(models.Model):
             )
         )
         self.env.invalidate_all()
-        visits = self.browse(ids).with_context(business_deadline_syncing=True)
-        given = {field.name for field in columns}
-        for field in self._fields.values():
-            if field.store and field.compute and field.name not in given:
+        visits = self.browse(ids)
+        todo = [
+            field
+            for field in self._fields.values()
+            if field.store
+            and field.compute
+            and field.name not in given
+            and field.name not in computed
+        ]
+        if todo:  # a stored computed field of another addon: recomputed set-based
+            visits = visits.with_context(business_deadline_syncing=True)
+            for field in todo:
                 self.env.add_to_compute(field, visits)
-        visits._recompute_recordset()
-        visits.flush_recordset()
-        visits = visits.with_context(business_deadline_syncing=False)
+            visits._recompute_recordset()
+            visits.flush_recordset()
+            visits = visits.with_context(business_deadline_syncing=False)
         visits._bd_sync_timers()
         self.env.flush_all()
         self.env.invalidate_all()
