@@ -264,9 +264,7 @@ class TestCrReturnCron(CrReturnCommon):
                 rows.append(
                     (
                         visit.read(fields_)[0] | {"id": 0},
-                        sorted(
-                            tuple(str(t[f]) for f in timer_fields) for t in timers
-                        ),
+                        sorted(tuple(str(t[f]) for f in timer_fields) for t in timers),
                     )
                 )
             return rows

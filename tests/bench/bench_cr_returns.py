@@ -173,14 +173,11 @@ def bench_rows(registry, api_module, superuser_id, size):
         and res["seconds"] <= target
         and res["per_batch"] <= MAX_QUERIES_PER_BATCH
     )
-    baseline = (
-        f"{_fmt(res['baseline_seconds'])} s (ORM create, project by project"
-        + (
-            f", extrapolated from {res['sample']:,} projects: "
-            f"{_fmt(res['loop_seconds'])} s)"
-            if res["extrapolated"]
-            else ")"
-        )
+    baseline = f"{_fmt(res['baseline_seconds'])} s (ORM create, project by project" + (
+        f", extrapolated from {res['sample']:,} projects: "
+        f"{_fmt(res['loop_seconds'])} s)"
+        if res["extrapolated"]
+        else ")"
     )
     return [
         [
