@@ -61,6 +61,9 @@ COLUMN_TYPES = {
     "user_id": "int4",
     "company_id": "int4",
     "calendar_id": "int4",
+    "rule_id": "int4",
+    "res_model": "varchar",
+    "res_id": "int4",
 }
 
 
@@ -733,6 +736,56 @@ class BusinessDeadlineTimer(models.Model):
             )
         if values_by_id:
             self.invalidate_model()
+
+    @api.model
+    def _bulk_create(self, vals_list):
+        """Insert many new timers set-based: their ids from the sequence in one
+        query, then one ``INSERT … SELECT unnest`` per set of columns (the
+        engine's own ``create``: timers have no tracking, no default but their
+        state and escalation count and no stored computed field but
+        ``is_acknowledged``, false for a new timer). Returns the timers in the
+        order of ``vals_list``."""
+        if not vals_list:
+            return self.browse()
+        ids = [
+            row[0]
+            for row in self.env.execute_query(
+                SQL(
+                    "SELECT nextval(%s) FROM generate_series(1, %s)",
+                    f"{self._table}_id_seq",
+                    len(vals_list),
+                )
+            )
+        ]
+        defaults = {"state": "running", "escalation_level": 0}
+        by_columns = defaultdict(list)
+        for index, vals in enumerate(vals_list):
+            by_columns[tuple(sorted(set(vals) | set(defaults)))].append(index)
+        now = fields.Datetime.now()
+        for columns, indexes in by_columns.items():
+            arrays = [SQL("%s::int4[]", [ids[i] for i in indexes])]
+            for column in columns:
+                values = [
+                    vals_list[i].get(column, defaults.get(column)) for i in indexes
+                ]
+                if COLUMN_TYPES[column] != "bool":
+                    values = [None if value is False else value for value in values]
+                arrays.append(SQL("%s::%s[]", values, SQL(COLUMN_TYPES[column])))
+            names = SQL(", ").join(SQL.identifier(column) for column in columns)
+            self.env.cr.execute(
+                SQL(
+                    """INSERT INTO business_deadline_timer
+                              (id, %(names)s, is_acknowledged,
+                               create_uid, write_uid, create_date, write_date)
+                       SELECT v.*, false, %(uid)s, %(uid)s, %(now)s, %(now)s
+                         FROM unnest(%(arrays)s) AS v(id, %(names)s)""",
+                    names=names,
+                    arrays=SQL(", ").join(arrays),
+                    uid=self.env.uid,
+                    now=now,
+                )
+            )
+        return self.browse(ids)
 
     # --------------------------------------------------------------- sweep
 
