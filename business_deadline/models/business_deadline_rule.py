@@ -582,7 +582,13 @@ class BusinessDeadlineRule(models.Model):
         matched = records.browse()
         states = self[f"{event}_state_ids"].mapped("value")
         if states:
-            matched |= records.filtered(lambda record: record.state in states)
+            matched |= records.browse(
+                record_id
+                for record_id, state in zip(
+                    records.ids, records.mapped("state"), strict=True
+                )
+                if state in states
+            )
         domain = self._get_condition_domain(event)
         if domain is not None:
             matched |= records.filtered_domain(domain)

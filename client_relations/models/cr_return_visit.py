@@ -370,6 +370,7 @@ class CrReturnVisit(models.Model):
                 if moving
                 else set()
             )
+            midnights = {}
             for vals, cadence, allowed, start, start_day, nominal in plans:
                 planned = nominal
                 if cadence.move_before_holidays and not vals.get("date_planned"):
@@ -380,9 +381,12 @@ class CrReturnVisit(models.Model):
                     vals["allowed_days"] = max((planned - start_day).days, 1)
                 else:
                     vals["allowed_days"] = allowed
-                    vals["date_clock_start"] = self._cr_local_midnight(
-                        calendar, planned - timedelta(days=allowed)
-                    )
+                    clock_day = planned - timedelta(days=allowed)
+                    if clock_day not in midnights:
+                        midnights[clock_day] = self._cr_local_midnight(
+                            calendar, clock_day
+                        )
+                    vals["date_clock_start"] = midnights[clock_day]
         return vals_list
 
     @api.model_create_multi
