@@ -335,6 +335,15 @@ def _baseline_setup(env, n, now):
 
 
 def _baseline_cleanup(env, first, team, slas):
+    # helpdesk_mgmt(_sla) index neither helpdesk_ticket_sla.ticket_id (ON DELETE
+    # CASCADE) nor helpdesk_ticket.duplicate_id (ON DELETE SET NULL): without an
+    # index, every deleted ticket would scan both tables
+    indexes = {
+        "bench_helpdesk_ticket_sla_ticket_id": ("helpdesk_ticket_sla", "ticket_id"),
+        "bench_helpdesk_ticket_duplicate_id": ("helpdesk_ticket", "duplicate_id"),
+    }
+    for name, (table, column) in indexes.items():
+        env.cr.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({column})")
     env.cr.execute(
         "DELETE FROM helpdesk_ticket_sla WHERE sla_id = ANY(%s)", (slas.ids,)
     )
@@ -344,14 +353,9 @@ def _baseline_cleanup(env, first, team, slas):
             f"DELETE FROM {table} WHERE {column} = 'helpdesk.ticket' AND res_id >= %s",  # noqa: S608
             (first,),
         )
-    # helpdesk_ticket.duplicate_id (ON DELETE SET NULL) has no index: without
-    # one, every deleted ticket scans the whole table for its duplicates
-    env.cr.execute(
-        "CREATE INDEX IF NOT EXISTS bench_helpdesk_ticket_duplicate_id "
-        "ON helpdesk_ticket (duplicate_id)"
-    )
     env.cr.execute("DELETE FROM helpdesk_ticket WHERE id >= %s", (first,))
-    env.cr.execute("DROP INDEX bench_helpdesk_ticket_duplicate_id")
+    for name in indexes:
+        env.cr.execute(f"DROP INDEX {name}")
     env.cr.commit()
     env.invalidate_all()
     slas.unlink()
