@@ -285,12 +285,13 @@ class BusinessDeadlineMixin(models.AbstractModel):
             }
             if not rule.start_field_id:
                 events["start"] = set(rule._get_event_records("start", records).ids)
-            matching_ids = set(matching.ids)
-            for record in records:
-                timer = timer_by_key.get((rule.id, record.id))
-                status = record._bd_status(
-                    rule, record.id in matching_ids, timer, events, now
-                )
+            timers_of_rule = [timer_by_key.get((rule.id, rid)) for rid in records.ids]
+            statuses = records._bd_statuses(
+                rule, set(matching.ids), timers_of_rule, events, now
+            )
+            for record, timer, status in zip(
+                records, timers_of_rule, statuses, strict=True
+            ):
                 if not timer:
                     if status["start"] and not status["met"] and not status["cancel"]:
                         new_specs.append(record._bd_new_spec(rule, status))
@@ -313,64 +314,81 @@ class BusinessDeadlineMixin(models.AbstractModel):
         timer_model._bulk_update(updates)
         timer_model._write_fired(moved_specs)
         if new_specs:
-            created = timer_model.create(
+            created = timer_model._bulk_create(
                 [self._bd_prepare_timer_vals(spec) for spec in new_specs]
             )
+            records.invalidate_recordset(["deadline_timer_ids"])
             for spec, timer in zip(new_specs, created, strict=True):
                 spec["timer"] = timer
             timer_model._write_fired(new_specs)
         timer_model._refresh_records({self._name: set(records.ids)})
 
-    def _bd_status(self, rule, is_matching, timer, events, now):
-        """Where the record stands for ``rule``: its start, whether the deadline
-        is met, paused or cancelled, its responsible, company, calendar and the
-        time allowed."""
-        self.ensure_one()
-        start = False
-        if rule.start_field_id:
-            start = self[rule.start_field_id.name]
-            if start and rule.start_field_id.ttype == "date":
-                start = self._bd_date_start(rule, start)
-        elif timer:
-            start = timer.start_time
-        elif self.id in events["start"]:
-            start = now
-        company = self._bd_company(rule)
-        return {
-            "start": start,
-            "met": self.id in events["met"],
-            "pause": self.id in events["pause"],
-            "cancel": self.id in events["cancel"] or not is_matching,
-            "user_id": self._bd_responsible(rule).id,
-            "company_id": company.id,
-            "calendar": rule._get_calendar(company),
-            "amount": rule._get_amount(self),
-        }
+    def _bd_statuses(self, rule, matching_ids, timers, events, now):
+        """Where each record stands for ``rule``, in the order of ``self``: its
+        start, whether the deadline is met, paused or cancelled, its responsible,
+        company, calendar and the time allowed.
 
-    def _bd_date_start(self, rule, day):
-        """A date start counts from the local midnight of the calendar."""
-        return rule._get_calendar(self._bd_company(rule))._bd_local_midnight(day)
+        Set-based: the rule's settings are read once, the records' values in one
+        ``read``, calendars and local midnights once per company and day, so a
+        batch of thousands of records costs no more than its values.
 
-    def _bd_company(self, rule):
-        """The company of the record's deadline: the record's (``company_id``);
-        for a model without one, or a record with none, the rule's (possibly
-        none: the deadline then counts on the rule's calendar, else Odoo's
-        standard calendar). Never the current user's company."""
-        self.ensure_one()
-        if "company_id" in self._fields and self.company_id:
-            return self.company_id
-        return rule.company_id
-
-    def _bd_responsible(self, rule):
-        """The responsible of the record: the user in the rule's responsible
-        field, else in the record's ``user_id``, if any."""
-        self.ensure_one()
-        if rule.user_field_id:
-            return self[rule.user_field_id.name]
-        field = self._fields.get("user_id")
-        if field and field.type == "many2one" and field.comodel_name == "res.users":
-            return self.user_id
-        return self.env["res.users"]
+        :param matching_ids: ids of the records the rule applies to
+        :param timers: the open timer of each record for the rule (or ``None``)
+        :param events: {event: set of ids} of the records for which it holds
+        """
+        start_field = rule.start_field_id
+        start_fname = start_field.name
+        is_date = start_field.ttype == "date"
+        user_fname = rule.user_field_id.name
+        if not user_fname:
+            field = self._fields.get("user_id")
+            if field and field.type == "many2one" and field.comodel_name == "res.users":
+                user_fname = "user_id"
+        amount_fname = rule.amount_field_id.name
+        company_fname = "company_id" if "company_id" in self._fields else None
+        fnames = [
+            fname
+            for fname in (start_fname, user_fname, amount_fname, company_fname)
+            if fname
+        ]
+        rows = self.read(fnames, load=None) if fnames else [{} for _ in self]
+        rule_company = rule.company_id
+        companies, midnights = {}, {}
+        statuses = []
+        for row, record_id, timer in zip(rows, self.ids, timers, strict=True):
+            company_id = (company_fname and row[company_fname]) or rule_company.id
+            calendar = companies.get(company_id)
+            if calendar is None:
+                company = self.env["res.company"].browse(company_id)
+                calendar = companies[company_id] = rule._get_calendar(company)
+            start = False
+            if start_fname:
+                start = row[start_fname]
+                if start and is_date:
+                    key = (calendar.id, start)
+                    if key not in midnights:
+                        midnights[key] = calendar._bd_local_midnight(start)
+                    start = midnights[key]
+            elif timer:
+                start = timer.start_time
+            elif record_id in events["start"]:
+                start = now
+            statuses.append(
+                {
+                    "start": start,
+                    "met": record_id in events["met"],
+                    "pause": record_id in events["pause"],
+                    "cancel": record_id in events["cancel"]
+                    or record_id not in matching_ids,
+                    "user_id": (user_fname and row[user_fname]) or False,
+                    "company_id": company_id or False,
+                    "calendar": calendar,
+                    "amount": rule._get_amount(
+                        row[amount_fname] if amount_fname else None
+                    ),
+                }
+            )
+        return statuses
 
     def _bd_new_spec(self, rule, status):
         return {

@@ -582,7 +582,13 @@ class BusinessDeadlineRule(models.Model):
         matched = records.browse()
         states = self[f"{event}_state_ids"].mapped("value")
         if states:
-            matched |= records.filtered(lambda record: record.state in states)
+            matched |= records.browse(
+                record_id
+                for record_id, state in zip(
+                    records.ids, records.mapped("state"), strict=True
+                )
+                if state in states
+            )
         domain = self._get_condition_domain(event)
         if domain is not None:
             matched |= records.filtered_domain(domain)
@@ -614,12 +620,13 @@ class BusinessDeadlineRule(models.Model):
             return None
         return names
 
-    def _get_amount(self, record):
-        """The time allowed for a record: from the rule's field, else the rule's."""
+    def _get_amount(self, value=None):
+        """The time allowed for a record whose amount field (if the rule has one)
+        holds ``value``: that value, else the rule's."""
         self.ensure_one()
         amount = self.amount
         if self.amount_field_id:
-            amount = record[self.amount_field_id.name] or amount
+            amount = value or amount
             if amount <= 0:
                 amount = self.amount
             elif self.unit in DAY_UNITS:

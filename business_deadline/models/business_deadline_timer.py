@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.tools import SQL, sql
 
 from ..tools.timeline import WORKING_UNITS
 
@@ -61,6 +61,9 @@ COLUMN_TYPES = {
     "user_id": "int4",
     "company_id": "int4",
     "calendar_id": "int4",
+    "rule_id": "int4",
+    "res_model": "varchar",
+    "res_id": "int4",
 }
 
 
@@ -77,14 +80,13 @@ class BusinessDeadlineTimer(models.Model):
         ondelete="cascade",
         readonly=True,
     )
-    res_model = fields.Char(
-        string="Document Model", required=True, index=True, readonly=True
-    )
+    # both searched through ``_document_idx`` (res_model, res_id): no index of
+    # their own, which every timer insert would have to maintain
+    res_model = fields.Char(string="Document Model", required=True, readonly=True)
     res_id = fields.Many2oneReference(
         string="Document ID",
         model_field="res_model",
         required=True,
-        index=True,
         readonly=True,
     )
     res_name = fields.Char(string="Document", compute="_compute_res_name")
@@ -183,6 +185,12 @@ class BusinessDeadlineTimer(models.Model):
         "(next_action_time, id) WHERE state IN ('running', 'warning', 'breached')"
     )
     _document_idx = models.Index("(res_model, res_id)")
+
+    def init(self):
+        # databases installed before res_model and res_id lost their own
+        # indexes (``_document_idx`` serves both)
+        for column in ("res_model", "res_id"):
+            sql.drop_index(self.env.cr, f"{self._table}__{column}_index", self._table)
 
     @api.depends("res_model", "res_id")
     def _compute_res_name(self):
@@ -641,61 +649,87 @@ class BusinessDeadlineTimer(models.Model):
     @api.model
     def _refresh_records(self, res_ids_by_model):
         """Write the deadline summary (worst state, next due time) and the rules'
-        due date fields on the records, in SQL: one query per model and due date
-        field, whatever the number of records."""
+        due date fields (the due time of the record's latest timer of the rule;
+        unchanged without one) on the records, in SQL: one query per model,
+        whatever the number of records and rules."""
+        rule_model = self.env["business.deadline.rule"].sudo()
         for model_name, res_ids in res_ids_by_model.items():
             if model_name not in self.env or not res_ids:
                 continue
             model = self.env[model_name]
             ids = sorted(res_ids)
+            rules = rule_model.browse(
+                rule_model._get_rule_ids_for_model(model_name)
+            ).filtered("due_field_id")
+            due_columns = {}  # column: [rule ids] (a field may serve several)
+            for rule in rules:
+                due_columns.setdefault(rule.due_field_id.name, []).append(rule.id)
+            aggregates, assignments, changed = [], [], []
+            for index, (column, rule_ids) in enumerate(due_columns.items()):
+                due, has = (
+                    SQL.identifier(f"due_{index}"),
+                    SQL.identifier(f"has_{index}"),
+                )
+                aggregates.append(
+                    SQL(
+                        """(array_agg(t.due_time ORDER BY t.id DESC)
+                              FILTER (WHERE t.rule_id = ANY(%(rules)s)))[1] AS %(due)s,
+                           bool_or(t.rule_id = ANY(%(rules)s)) AS %(has)s""",
+                        rules=rule_ids,
+                        due=due,
+                        has=has,
+                    )
+                )
+                assignments.append(
+                    SQL(
+                        "%(column)s = CASE WHEN s.%(has)s THEN s.%(due)s "
+                        "ELSE r.%(column)s END",
+                        column=SQL.identifier(column),
+                        due=due,
+                        has=has,
+                    )
+                )
+                changed.append(
+                    SQL(
+                        "(s.%(has)s AND r.%(column)s IS DISTINCT FROM s.%(due)s)",
+                        column=SQL.identifier(column),
+                        due=due,
+                        has=has,
+                    )
+                )
             self.env.cr.execute(
                 SQL(
                     """UPDATE %(table)s r
                           SET deadline_state = s.state, deadline_next_due = s.next_due
+                              %(assignments)s
                          FROM (SELECT d.id,
                                       (array_agg(t.state ORDER BY array_position(
                                           %(rank)s::varchar[], t.state::varchar)))[1]
                                           AS state,
                                       min(t.due_time) FILTER (WHERE t.state IN %(open)s)
                                           AS next_due
+                                      %(aggregates)s
                                  FROM unnest(%(ids)s::int4[]) AS d(id)
                             LEFT JOIN business_deadline_timer t
                                    ON t.res_model = %(model)s AND t.res_id = d.id
                              GROUP BY d.id) s
                         WHERE r.id = s.id AND r.id = ANY(%(ids)s)
                           AND (r.deadline_state IS DISTINCT FROM s.state
-                               OR r.deadline_next_due IS DISTINCT FROM s.next_due)""",
+                               OR r.deadline_next_due IS DISTINCT FROM s.next_due
+                               %(changed)s)""",
                     table=SQL.identifier(model._table),
+                    assignments=SQL("").join(SQL(", %s", a) for a in assignments),
+                    aggregates=SQL("").join(SQL(", %s", a) for a in aggregates),
+                    changed=SQL("").join(SQL(" OR %s", c) for c in changed),
                     rank=STATE_RANK,
                     open=OPEN_STATES,
                     ids=ids,
                     model=model_name,
                 )
             )
-            fnames = ["deadline_state", "deadline_next_due"]
-            rule_model = self.env["business.deadline.rule"].sudo()
-            rules = rule_model.browse(rule_model._get_rule_ids_for_model(model_name))
-            for rule in rules.filtered("due_field_id"):
-                fname = rule.due_field_id.name
-                fnames.append(fname)
-                self.env.cr.execute(
-                    SQL(
-                        """UPDATE %(table)s r SET %(column)s = s.due_time
-                             FROM (SELECT DISTINCT ON (res_id) res_id, due_time
-                                     FROM business_deadline_timer
-                                    WHERE rule_id = %(rule)s AND res_model = %(model)s
-                                      AND res_id = ANY(%(ids)s)
-                                 ORDER BY res_id, id DESC) s
-                            WHERE r.id = s.res_id AND r.id = ANY(%(ids)s)
-                              AND r.%(column)s IS DISTINCT FROM s.due_time""",
-                        table=SQL.identifier(model._table),
-                        column=SQL.identifier(fname),
-                        rule=rule.id,
-                        model=model_name,
-                        ids=ids,
-                    )
-                )
-            model.invalidate_model(fnames)
+            model.invalidate_model(
+                ["deadline_state", "deadline_next_due", *due_columns]
+            )
 
     @api.model
     def _bulk_update(self, values_by_id):
@@ -733,6 +767,56 @@ class BusinessDeadlineTimer(models.Model):
             )
         if values_by_id:
             self.invalidate_model()
+
+    @api.model
+    def _bulk_create(self, vals_list):
+        """Insert many new timers set-based: their ids from the sequence in one
+        query, then one ``INSERT … SELECT unnest`` per set of columns (the
+        engine's own ``create``: timers have no tracking, no default but their
+        state and escalation count and no stored computed field but
+        ``is_acknowledged``, false for a new timer). Returns the timers in the
+        order of ``vals_list``."""
+        if not vals_list:
+            return self.browse()
+        ids = [
+            row[0]
+            for row in self.env.execute_query(
+                SQL(
+                    "SELECT nextval(%s) FROM generate_series(1, %s)",
+                    f"{self._table}_id_seq",
+                    len(vals_list),
+                )
+            )
+        ]
+        defaults = {"state": "running", "escalation_level": 0}
+        by_columns = defaultdict(list)
+        for index, vals in enumerate(vals_list):
+            by_columns[tuple(sorted(set(vals) | set(defaults)))].append(index)
+        now = fields.Datetime.now()
+        for columns, indexes in by_columns.items():
+            arrays = [SQL("%s::int4[]", [ids[i] for i in indexes])]
+            for column in columns:
+                values = [
+                    vals_list[i].get(column, defaults.get(column)) for i in indexes
+                ]
+                if COLUMN_TYPES[column] != "bool":
+                    values = [None if value is False else value for value in values]
+                arrays.append(SQL("%s::%s[]", values, SQL(COLUMN_TYPES[column])))
+            names = SQL(", ").join(SQL.identifier(column) for column in columns)
+            self.env.cr.execute(
+                SQL(
+                    """INSERT INTO business_deadline_timer
+                              (id, %(names)s, is_acknowledged,
+                               create_uid, write_uid, create_date, write_date)
+                       SELECT v.*, false, %(uid)s, %(uid)s, %(now)s, %(now)s
+                         FROM unnest(%(arrays)s) AS v(id, %(names)s)""",
+                    names=names,
+                    arrays=SQL(", ").join(arrays),
+                    uid=self.env.uid,
+                    now=now,
+                )
+            )
+        return self.browse(ids)
 
     # --------------------------------------------------------------- sweep
 

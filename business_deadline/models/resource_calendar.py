@@ -553,13 +553,13 @@ class ResourceCalendar(models.Model):
 
     def _bd_add_calendar_days(self, starts, days):
         """24:00 local time of the day ``days`` after (or before) each start's day."""
-        cache = {}
+        cache = {}  # by start (many share one: a date field's local midnight)
         results = []
         for start in starts:
-            day = self._bd_local_date(start)
-            if day not in cache:
-                cache[day] = self._bd_local_midnight(day + timedelta(days=days + 1))
-            results.append(cache[day])
+            if start not in cache:
+                day = self._bd_local_date(start)
+                cache[start] = self._bd_local_midnight(day + timedelta(days=days + 1))
+            results.append(cache[start])
         return results
 
     def _bd_add(self, start_dt, amount, unit):

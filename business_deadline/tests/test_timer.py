@@ -290,3 +290,49 @@ class TestDeadlineTimer(BusinessDeadlineTimerCommon):
         obligation = self._create_obligation(date_start=MONDAY)
         obligation.user_id = self.other_user
         self.assertEqual(self._timer(obligation, rule).user_id, self.other_user)
+
+    @freeze_time(MONDAY)
+    def test_bulk_create_same_as_orm_create(self):
+        """The engine's set-based timer insert (``_bulk_create``, used by the
+        sync of many records) stores what the ORM ``create`` stores: the given
+        columns, the defaults (state, escalation count) and the computed
+        acknowledgement; the records see their new timers at once."""
+        rule = self._create_rule()
+        first = self._create_obligation(date_start=MONDAY, state="open")
+        second = self._create_obligation(date_start=MONDAY, state="open")
+        timers = self.env["business.deadline.timer"]
+        base = {
+            "rule_id": rule.id,
+            "res_model": first._name,
+            "company_id": False,
+            "user_id": self.user.id,
+            "calendar_id": self.calendar.id,
+            "start_time": MONDAY,
+            "due_time": MONDAY + timedelta(hours=10),
+            "allowed_amount": 10.0,
+        }
+        (first | second).deadline_timer_ids.unlink()
+        by_orm = timers.create([base | {"res_id": first.id}])
+        self.assertEqual(second.deadline_timer_ids, timers)  # cached: empty
+        by_sql = timers._bulk_create(
+            [base | {"res_id": second.id}, base | {"res_id": second.id + 10**6}]
+        )
+        self.assertEqual(len(by_sql), 2)
+        self.assertEqual(by_sql[0].res_id, second.id)
+        second.invalidate_recordset(["deadline_timer_ids"])
+        self.assertEqual(second.deadline_timer_ids, by_sql[0])
+        columns = [
+            name
+            for name, field in timers._fields.items()
+            if field.store
+            and field.column_type
+            and name not in ("id", "res_id", "create_date", "write_date")
+        ]
+        self.assertEqual(
+            by_sql[0].read(columns, load=None)[0] | {"id": 0},
+            by_orm.read(columns, load=None)[0] | {"id": 0},
+        )
+        self.assertEqual(by_sql[0].state, "running")
+        self.assertEqual(by_sql[0].escalation_level, 0)
+        self.assertFalse(by_sql[0].is_acknowledged)
+        self.assertFalse(timers._bulk_create([]))

@@ -101,7 +101,7 @@ class CrProject(models.Model):
 
     def action_generate_return_visits(self):
         """Generate the return visits of the coming horizon (company setting)."""
-        self._cr_generate_return_visits()
+        self._cr_generate_return_visits(orm=True)
         return self.action_view_return_visits()
 
     def action_view_return_visits(self):
@@ -143,10 +143,12 @@ class CrProject(models.Model):
                 plan.append((project, dates))
         return plan
 
-    def _cr_generate_return_visits(self, today=None):
+    def _cr_generate_return_visits(self, today=None, orm=False):
         """Set-based: one ``_read_group`` for the last generated dates, one
-        timeline per company calendar for the holidays (001/R-35), one batched
-        ``create``. Idempotent: a date is never generated twice."""
+        timeline per company calendar for the holidays (001/R-35), one ``INSERT
+        … SELECT`` and the engine's set-based timers for the new visits (the
+        ORM ``create`` with ``orm``, for the button on a few projects: the same
+        visits and timers). Idempotent: a date is never generated twice."""
         today = today or fields.Date.context_today(self)
         projects = self.filtered("active")
         projects.fetch(
@@ -167,11 +169,12 @@ class CrProject(models.Model):
                         "date_scheduled": day,
                     }
                 )
-        return (
-            self.env["cr.return.visit"]
-            .with_context(tracking_disable=True, mail_create_nolog=True)
-            .create(vals_list)
+        visits = self.env["cr.return.visit"].with_context(
+            tracking_disable=True, mail_create_nolog=True
         )
+        if orm:
+            return visits.create(vals_list)
+        return visits._cr_insert_set_based(vals_list)
 
     @api.model
     def _cr_cron_generate(self, batch_size=1000):

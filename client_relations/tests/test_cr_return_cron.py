@@ -223,3 +223,63 @@ class TestCrReturnCron(CrReturnCommon):
             )
         reminder.action_paid()
         self.assertEqual(reminder.state, "paid")
+
+    def test_set_based_generation_same_as_orm(self):
+        """Issue 11/10: the set-based generation (cron, 100,000 projects) gives
+        the same visits and timers as the ORM ``create`` (the button), holidays,
+        computed fields and due dates included."""
+        fields_ = [
+            "partner_id",
+            "company_id",
+            "cadence_id",
+            "regime",
+            "requires_report",
+            "method",
+            "user_id",
+            "department_id",
+            "supervisor_id",
+            "cs_manager_id",
+            "state",
+            "date_scheduled",
+            "date_planned",
+            "date_clock_start",
+            "allowed_days",
+            "date_due",
+            "client_available",
+            "report_days",
+            "submit_days",
+            "rectify_hours",
+            "deadline_state",
+            "deadline_next_due",
+        ]
+        timer_fields = ["rule_id", "state", "start_time", "due_time", "user_id"]
+
+        def snapshot(visits):
+            visits.invalidate_recordset()
+            rows = []
+            for visit in visits.sorted("date_scheduled"):
+                timers = self.env["business.deadline.timer"].search(
+                    [("res_model", "=", visit._name), ("res_id", "=", visit.id)]
+                )
+                rows.append(
+                    (
+                        visit.read(fields_)[0] | {"id": 0},
+                        sorted(tuple(str(t[f]) for f in timer_fields) for t in timers),
+                    )
+                )
+            return rows
+
+        with freeze_time("2026-09-01 02:00:00"):
+            self.company.cr_return_horizon_days = 460
+            slow = self._project(delivery=date(2025, 10, 3))
+            fast = self._project(delivery=date(2025, 10, 3))
+            by_orm = slow._cr_generate_return_visits(orm=True)
+            set_based = fast._cr_generate_return_visits()
+            self.assertFalse(fast._cr_generate_return_visits())  # idempotent
+        self.assertEqual(len(set_based), len(by_orm))
+        self.assertTrue(set_based.filtered("date_due"))
+        self.assertTrue(all(v.name.startswith("HF") for v in set_based))
+        self.assertEqual(len(set(set_based.mapped("name"))), len(set_based))
+        self.assertEqual(set_based.project_id, fast)
+        self.assertEqual(fast.return_visit_count, len(set_based))
+        self.assertEqual(snapshot(set_based), snapshot(by_orm))

@@ -335,6 +335,15 @@ def _baseline_setup(env, n, now):
 
 
 def _baseline_cleanup(env, first, team, slas):
+    # helpdesk_mgmt(_sla) index neither helpdesk_ticket_sla.ticket_id (ON DELETE
+    # CASCADE) nor helpdesk_ticket.duplicate_id (ON DELETE SET NULL): without an
+    # index, every deleted ticket would scan both tables
+    indexes = {
+        "bench_helpdesk_ticket_sla_ticket_id": ("helpdesk_ticket_sla", "ticket_id"),
+        "bench_helpdesk_ticket_duplicate_id": ("helpdesk_ticket", "duplicate_id"),
+    }
+    for name, (table, column) in indexes.items():
+        env.cr.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({column})")
     env.cr.execute(
         "DELETE FROM helpdesk_ticket_sla WHERE sla_id = ANY(%s)", (slas.ids,)
     )
@@ -345,6 +354,8 @@ def _baseline_cleanup(env, first, team, slas):
             (first,),
         )
     env.cr.execute("DELETE FROM helpdesk_ticket WHERE id >= %s", (first,))
+    for name in indexes:
+        env.cr.execute(f"DROP INDEX {name}")
     env.cr.commit()
     env.invalidate_all()
     slas.unlink()
