@@ -373,7 +373,9 @@ def run(env, n=N_NAMES):
 
     queries, originals = _queries(env, rng)
     third = N_QUERIES // 3
-    originals = dict(zip(queries[third : 2 * third], originals, strict=True))
+    originals = dict(
+        zip(queries[third : third + len(originals)], originals, strict=True)
+    )
     # Chinese names go through the trigram index of the table of the distinct
     # normal forms; Latin ones through that of the table of the distinct core names
     chinese = next(q for q in queries if not q.isascii())
