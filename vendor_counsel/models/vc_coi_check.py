@@ -4,6 +4,7 @@ from odoo.tools import SQL
 
 from .vc_coi_name import (
     CORE_TABLE,
+    NORM_TABLE,
     PAIR_TABLE,
     SOURCE_KINDS,
     core_name,
@@ -202,12 +203,16 @@ class VcCoiCheck(models.Model):
             )[0][0]
             or "0.3"
         )
-        self.env.execute_query(
+        # jit off: the estimates of the look-ups per name are high, a batch would
+        # spend about a second compiling a query that runs in milliseconds a name
+        previous_jit = self.env.execute_query(
             SQL(
-                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
+                "SELECT current_setting('jit'), "
+                "set_config('pg_trgm.similarity_threshold', %s, true), "
+                "set_config('jit', 'off', true)",
                 str(threshold),
             )
-        )
+        )[0][0]
         exclude_model, exclude_id = exclude or ("", 0)
         columns = SQL(
             """n.id, n.name, n.name_norm, n.source_kind, n.res_model, n.res_id,
@@ -228,44 +233,53 @@ class VcCoiCheck(models.Model):
         )
         rows = self.env.execute_query(
             SQL(
-                """SELECT q.ord, m.id, m.name, m.name_norm, m.source_kind,
+                """WITH q AS MATERIALIZED (
+                        SELECT *
+                          FROM unnest(%(texts)s::text[], %(norms)s::text[],
+                                      %(cores)s::text[], %(partners)s::int[],
+                                      %(ords)s::int[])
+                               AS q(name, norm, core, partner_id, ord)),
+                        -- the similar core names of each distinct core name of
+                        -- the batch, looked up once
+                        qc AS MATERIALIZED (
+                        SELECT d.core, ARRAY(
+                                   SELECT k.core FROM %(core_table)s k
+                                    WHERE k.core %% d.core
+                                       OR k.variants && vc_coi_core_variants(d.core)
+                               ) AS similar
+                          FROM (SELECT DISTINCT core FROM q
+                                 WHERE core IS NOT NULL) d)
+                   SELECT q.ord, m.id, m.name, m.name_norm, m.source_kind,
                           m.res_model, m.res_id, m.partner_id, m.declarant_id,
                           m.exact, m.same_norm, m.sim
-                     FROM unnest(%(texts)s::text[], %(norms)s::text[],
-                                 %(cores)s::text[], %(partners)s::int[],
-                                 %(ords)s::int[])
-                          AS q(name, norm, core, partner_id, ord)
-               -- OFFSET 0: computed once a name, not once a compared core name
-               CROSS JOIN LATERAL (
-                          SELECT vc_coi_core_variants(q.core) AS variants
-                          OFFSET 0) qv
+                     FROM q
+                LEFT JOIN qc ON qc.core = q.core
                CROSS JOIN LATERAL (
                           SELECT *
                             FROM (SELECT %(columns)s
                                     FROM vc_coi_name n
                                    WHERE n.name_norm = q.norm AND %(filters)s
                                UNION ALL
+                                  -- the similar distinct normal forms, then
+                                  -- their names through the btree (never a join
+                                  -- the planner could turn into a scan)
                                   SELECT %(columns)s
                                     FROM vc_coi_name n
                                    WHERE q.core IS NULL
-                                     AND n.name_norm %% q.norm
-                                     AND n.name_norm != q.norm
+                                     AND n.name_norm = ANY(ARRAY(
+                                         SELECT d.norm FROM %(norm_table)s d
+                                          WHERE d.norm %% q.norm
+                                            AND d.norm != q.norm))
                                      AND %(filters)s
                                UNION ALL
                                   SELECT %(columns)s
                                     FROM vc_coi_name n
                                    WHERE q.core IS NOT NULL
-                                     -- the similar core names, their normal
-                                     -- forms, then the names of the similar ones
-                                     -- through the btree (never a join the
-                                     -- planner could turn into a scan)
+                                     -- the normal forms of the similar core
+                                     -- names, then the names of the similar ones
                                      AND n.name_norm = ANY(ARRAY(
                                          SELECT p.norm FROM %(pair_table)s p
-                                          WHERE p.core = ANY(ARRAY(
-                                                SELECT k.core
-                                                  FROM %(core_table)s k
-                                                 WHERE k.core %% q.core
-                                                    OR k.variants && qv.variants))
+                                          WHERE p.core = ANY(qc.similar)
                                             AND p.norm != q.norm
                                             AND similarity(p.norm, q.norm)
                                                 >= %(threshold)s::float8))
@@ -281,6 +295,7 @@ class VcCoiCheck(models.Model):
                 columns=columns,
                 filters=filters,
                 core_table=SQL.identifier(CORE_TABLE),
+                norm_table=SQL.identifier(NORM_TABLE),
                 pair_table=SQL.identifier(PAIR_TABLE),
                 threshold=float(threshold),
                 limit=limit,
@@ -288,8 +303,10 @@ class VcCoiCheck(models.Model):
         )
         self.env.execute_query(
             SQL(
-                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, true), "
+                "set_config('jit', %s, true)",
                 previous,
+                previous_jit,
             )
         )
         for row in rows:

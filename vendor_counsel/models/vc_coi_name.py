@@ -74,6 +74,12 @@ REFRESH_PARAM = "vendor_counsel.coi_name_index_refreshed_at"
 # full refresh and the cron.
 CORE_TABLE = "vc_coi_name_core"
 PAIR_TABLE = "vc_coi_name_core_norm"
+# The distinct normal forms of the index, with a trigram index: the fuzzy look-up
+# of a name without a core name (Chinese ...) compares each distinct normal form
+# once in a narrow table (names repeat: a million generated names have 180,000
+# normal forms), then reads the names of the similar ones through the btree of
+# vc_coi_name.name_norm. Kept like the tables above.
+NORM_TABLE = "vc_coi_name_norm"
 
 SOURCE_KINDS = [
     ("declaration_line", "Declared Interest"),
@@ -364,9 +370,11 @@ class VcCoiName(models.Model):
                        core varchar PRIMARY KEY, variants text[] NOT NULL);
                    CREATE TABLE IF NOT EXISTS %(pairs)s (
                        core varchar NOT NULL, norm varchar NOT NULL,
-                       PRIMARY KEY (core, norm))""",
+                       PRIMARY KEY (core, norm));
+                   CREATE TABLE IF NOT EXISTS %(norms)s (norm varchar PRIMARY KEY)""",
                 cores=SQL.identifier(CORE_TABLE),
                 pairs=SQL.identifier(PAIR_TABLE),
+                norms=SQL.identifier(NORM_TABLE),
             )
         )
         if self.pool.has_trigram:
@@ -375,6 +383,13 @@ class VcCoiName(models.Model):
                 f"{CORE_TABLE}__core_index",
                 CORE_TABLE,
                 ["core gin_trgm_ops"],
+                method="gin",
+            )
+            sql.create_index(
+                cr,
+                f"{NORM_TABLE}__norm_index",
+                NORM_TABLE,
+                ["norm gin_trgm_ops"],
                 method="gin",
             )
         sql.create_index(
@@ -616,10 +631,15 @@ class VcCoiName(models.Model):
                                 INSERT INTO %(pair_table)s (core, norm)
                                 SELECT DISTINCT name_core, name_norm FROM ins
                                  WHERE name_core IS NOT NULL
+                                    ON CONFLICT DO NOTHING),
+                            norm AS (
+                                INSERT INTO %(norm_table)s (norm)
+                                SELECT DISTINCT name_norm FROM ins
                                     ON CONFLICT DO NOTHING)
                     SELECT (SELECT count(*) FROM del) + (SELECT count(*) FROM ins)""",
                     core_table=core_table,
                     pair_table=SQL.identifier(PAIR_TABLE),
+                    norm_table=SQL.identifier(NORM_TABLE),
                     select=select,
                     columns=columns,
                     derived=derived,
@@ -641,7 +661,9 @@ class VcCoiName(models.Model):
     @api.model
     def _vc_refresh_cores(self):
         """Rebuild the tables of the distinct core names and (core name, normal
-        form) pairs (set-based)."""
+        form) pairs, and of the distinct normal forms (set-based), each in the
+        order of its key: the look-up reads the pairs of a core name, or the similar
+        normal forms (mostly of the same region), from a few neighbouring pages."""
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
@@ -649,12 +671,18 @@ class VcCoiName(models.Model):
                    DELETE FROM %(pairs)s;
                    INSERT INTO %(pairs)s (core, norm)
                    SELECT DISTINCT name_core, name_norm FROM vc_coi_name
-                    WHERE name_core IS NOT NULL;
+                    WHERE name_core IS NOT NULL
+                    ORDER BY 1, 2;
                    INSERT INTO %(cores)s (core, variants)
                    SELECT core, vc_coi_core_variants(core)
-                     FROM (SELECT DISTINCT core FROM %(pairs)s) c""",
+                     FROM (SELECT DISTINCT core FROM %(pairs)s) c
+                    ORDER BY 1;
+                   DELETE FROM %(norms)s;
+                   INSERT INTO %(norms)s (norm)
+                   SELECT DISTINCT name_norm FROM vc_coi_name ORDER BY 1""",
                 cores=SQL.identifier(CORE_TABLE),
                 pairs=SQL.identifier(PAIR_TABLE),
+                norms=SQL.identifier(NORM_TABLE),
             )
         )
 
@@ -697,8 +725,8 @@ class VcCoiName(models.Model):
     @api.model
     def _cron_refresh_index(self):
         """Scheduled: incremental refresh, drop the rows of deleted sources and the
-        core names and pairs no name has any more, and merge the GIN indexes'
-        pending lists (fast look-ups after bulk changes)."""
+        core names, pairs and normal forms no name has any more, and merge the
+        GIN indexes' pending lists (fast look-ups after bulk changes)."""
         self._vc_refresh_index()
         self._vc_drop_stale()
         self.env.cr.execute(
@@ -709,15 +737,20 @@ class VcCoiName(models.Model):
                                          AND n.name_core = p.core);
                    DELETE FROM %(cores)s c
                     WHERE NOT EXISTS (SELECT 1 FROM %(pairs)s p
-                                       WHERE p.core = c.core)""",
+                                       WHERE p.core = c.core);
+                   DELETE FROM %(norms)s m
+                    WHERE NOT EXISTS (SELECT 1 FROM vc_coi_name n
+                                       WHERE n.name_norm = m.norm)""",
                 cores=SQL.identifier(CORE_TABLE),
                 pairs=SQL.identifier(PAIR_TABLE),
+                norms=SQL.identifier(NORM_TABLE),
             )
         )
         for index in (
             "vc_coi_name__name_norm_index",
             f"{CORE_TABLE}__core_index",
             f"{CORE_TABLE}__variants_index",
+            f"{NORM_TABLE}__norm_index",
         ):
             try:
                 with self.env.cr.savepoint(flush=False):

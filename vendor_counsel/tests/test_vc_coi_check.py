@@ -177,6 +177,25 @@ class TestVcCoiCheck(VcCoiCheckCommon):
             )
         )
         self.assertIn("vc_coi_name__name_norm_index", plan)
+        # the distinct normal forms (002/W8: a Chinese name's fuzzy look-up)
+        self.env.cr.execute(
+            "INSERT INTO vc_coi_name_norm (norm) "
+            "SELECT '上海' || g || '实业' FROM generate_series(1, 20000) g"
+        )
+        self.env.cr.execute(
+            "SELECT gin_clean_pending_list('vc_coi_name_norm__norm_index'::regclass)"
+        )
+        self.env.cr.execute("ANALYZE vc_coi_name_norm")
+        plan = "\n".join(
+            r[0]
+            for r in self.env.execute_query(
+                SQL(
+                    "EXPLAIN SELECT 1 FROM vc_coi_name_norm WHERE norm %% %s",
+                    "上海恒通实业",
+                )
+            )
+        )
+        self.assertIn("vc_coi_name_norm__norm_index", plan)
         # the distinct core names: many, as in a large index
         self.env.cr.execute(
             "INSERT INTO vc_coi_name_core (core, variants) "
@@ -386,3 +405,35 @@ class TestVcCoiCheck(VcCoiCheckCommon):
         self.assertNotIn("quorvex", self._cores())
         self.assertFalse(self._pairs("quorvex"))
         self.assertIn("pacificrim", self._cores())
+
+    def _norms(self):
+        return {
+            r[0]
+            for r in self.env.execute_query(SQL("SELECT norm FROM vc_coi_name_norm"))
+        }
+
+    def test_norm_table_follows_index(self):
+        """002/W8, the conflict check: the distinct normal forms (through which a
+        Chinese name's fuzzy look-up goes) are added by the incremental refresh,
+        rebuilt by the full one, and those no name has any more are dropped by the
+        cron; a misspelled Chinese name (one character changed) is found through
+        them, ranked like the one-name check."""
+        partners = self.env["res.partner"].create(
+            [
+                {"name": "温州骁翀蘅阀门有限公司"},
+                {"name": "温州骁翀蘅阀门股份有限公司"},
+            ]
+        )
+        self.Name._vc_refresh_index()
+        self.assertIn("温州骁翀蘅阀门", self._norms())
+        (matches,) = self._check_names("温州骁翀珩阀门有限公司")
+        fuzzy = [m for m in matches if m["partner_id"] in partners.ids]
+        self.assertEqual(len(fuzzy), 2)
+        self.assertEqual({m["match_kind"] for m in fuzzy}, {"fuzzy"})
+        self.Name._vc_refresh_index(full=True)
+        self.assertIn("温州骁翀蘅阀门", self._norms())
+        partners.unlink()
+        self._run_cron("vendor_counsel.ir_cron_vc_coi_name_refresh")
+        self.assertNotIn("温州骁翀蘅阀门", self._norms())
+        (matches,) = self._check_names("温州骁翀珩阀门有限公司")
+        self.assertFalse([m for m in matches if m["partner_id"] in partners.ids])
