@@ -189,8 +189,9 @@ class BusinessDeadlineRule(models.Model):
 
     _amount_positive = models.Constraint(
         "CHECK (amount > 0 OR (amount = 0 AND unit IN ('calendar_days', "
-        "'working_days')))",
-        "The amount of a deadline must be positive (zero days: the same day).",
+        "'working_days', 'calendar_hours')))",
+        "The amount of a deadline must be positive (zero days: the same day; zero "
+        "calendar hours: at the start).",
     )
     _warning_amount_positive = models.Constraint(
         "CHECK (warning_amount IS NULL OR warning_amount >= 0)",

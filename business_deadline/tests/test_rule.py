@@ -38,14 +38,18 @@ class TestDeadlineRule(BusinessDeadlineTimerCommon):
     @mute_logger("odoo.sql_db")
     def test_amount_zero_only_in_days(self):
         """Zero days is the same day (e.g. an internal report due the day an event
-        is known); zero hours is refused."""
+        is known); zero calendar hours is due at the start (a promised time);
+        zero working hours is refused."""
         rule = self._create_rule(amount=0, unit="calendar_days")
         obligation = self._create_obligation(date_start=MONDAY)
         self.assertEqual(
             self._timer(obligation, rule).due_time, datetime(2026, 3, 3, 0, 0)
         )
+        at_start = self._create_rule(amount=0, unit="calendar_hours")
+        other = self._create_obligation(date_start=MONDAY)
+        self.assertEqual(self._timer(other, at_start).due_time, MONDAY)
         with self.assertRaises(IntegrityError):
-            self._create_rule(amount=0, unit="calendar_hours")
+            self._create_rule(amount=0, unit="working_hours")
 
     @mute_logger("odoo.sql_db")
     def test_warning_percent_range(self):

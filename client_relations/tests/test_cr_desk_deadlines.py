@@ -84,3 +84,38 @@ class TestCrDeskDeadlines(CrDeskCommon):
         request.with_user(self.supervisor).sudo().action_decide()
         timer = self._timer(request, "client_relations.rule_cr_request_opinion")
         self.assertEqual(timer.state, "met")
+
+    def test_promised_answer_reminder(self):
+        """003/HR-D18-1: the definite answer promised to the client is due at the
+        promised time; past it the handler gets a reminder activity, and an
+        answer given before it meets the deadline."""
+        rule = self.env.ref("client_relations.rule_cr_request_promised")
+        late = self._service(
+            user_id=self.owner.id, date_promised=datetime(2026, 9, 30, 6, 0)
+        )
+        on_time = self._service(
+            user_id=self.owner.id, date_promised=datetime(2026, 9, 30, 6, 0)
+        )
+        timer = self._timer(late, "client_relations.rule_cr_request_promised")
+        self.assertEqual(timer.rule_id, rule)
+        self.assertEqual(timer.due_time, datetime(2026, 9, 30, 6, 0))
+        self.assertEqual(timer.user_id, self.owner)
+        self._to_resolved(on_time)
+        self.assertEqual(
+            self._timer(on_time, "client_relations.rule_cr_request_promised").state,
+            "met",
+        )
+        cron = self.env.ref("business_deadline.ir_cron_business_deadline_timer_sweep")
+        with freeze_time("2026-09-30 07:00:00"), self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+        self.env.invalidate_all()
+        self.assertEqual(timer.state, "breached")
+        activity = late.activity_ids.filtered(
+            lambda a: a.summary == "Give the client the answer promised"
+        )
+        self.assertEqual(activity.user_id, self.owner)
+        self.assertFalse(
+            on_time.activity_ids.filtered(
+                lambda a: a.summary == "Give the client the answer promised"
+            )
+        )
