@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, sql
 
+from ..tools.bulk import next_ids
 from ..tools.timeline import WORKING_UNITS
 
 _logger = logging.getLogger(__name__)
@@ -778,16 +779,7 @@ class BusinessDeadlineTimer(models.Model):
         order of ``vals_list``."""
         if not vals_list:
             return self.browse()
-        ids = [
-            row[0]
-            for row in self.env.execute_query(
-                SQL(
-                    "SELECT nextval(%s) FROM generate_series(1, %s)",
-                    f"{self._table}_id_seq",
-                    len(vals_list),
-                )
-            )
-        ]
+        ids = next_ids(self, len(vals_list))
         defaults = {"state": "running", "escalation_level": 0}
         by_columns = defaultdict(list)
         for index, vals in enumerate(vals_list):

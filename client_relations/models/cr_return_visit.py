@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.business_deadline.tools.bulk import next_ids
+
 _logger = logging.getLogger(__name__)
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -450,16 +452,7 @@ class CrReturnVisit(models.Model):
                 and not field.company_dependent
             ):
                 columns.append(field)
-        ids = [
-            row[0]
-            for row in self.env.execute_query(
-                SQL(
-                    "SELECT nextval(%s) FROM generate_series(1, %s)",
-                    f"{self._table}_id_seq",
-                    len(vals_list),
-                )
-            )
-        ]
+        ids = next_ids(self, len(vals_list))
         arrays = []
         for field in columns:
             default = defaults.get(field.name, False)
