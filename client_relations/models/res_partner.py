@@ -246,20 +246,8 @@ class ResPartner(models.Model):
             partner.cr_revenue_currency_id = currency
 
     def _compute_cr_file_counts(self):
-        changes = dict(
-            self.env["cr.tier.change"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
-            )
-            if self.ids
-            else []
-        )
-        revenue = dict(
-            self.env["cr.revenue"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
-            )
-            if self.ids
-            else []
-        )
+        changes = self._cr_partner_counts("cr.tier.change")
+        revenue = self._cr_partner_counts("cr.revenue")
         for partner in self:
             partner.cr_tier_change_count = changes.get(partner, 0)
             partner.cr_revenue_count = revenue.get(partner, 0)
@@ -352,11 +340,24 @@ class ResPartner(models.Model):
             "context": {"default_partner_id": self.id},
         }
 
-    def _cr_open(self, xmlid):
+    def _cr_partner_counts(self, model):
+        """{partner: number of its ``model`` records}, in one grouped query (none
+        for new partners)."""
+        if not self.ids:
+            return {}
+        return dict(
+            self.env[model]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+
+    def _cr_open(self, xmlid, **defaults):
+        """The window action ``xmlid`` on this client's records, new ones for it
+        (and with ``defaults``)."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id}
+        action["context"] = {"default_partner_id": self.id, **defaults}
         return action
 
     def action_cr_open_revenue(self):
@@ -377,22 +378,12 @@ class ResPartner(models.Model):
     )
 
     def _compute_cr_visit_count(self):
-        counts = dict(
-            self.env["cr.visit"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
-            )
-        )
+        counts = self._cr_partner_counts("cr.visit")
         for partner in self:
             partner.cr_visit_count = counts.get(partner, 0)
 
     def action_view_cr_visits(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "client_relations.cr_visit_action"
-        )
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id}
-        return action
+        return self._cr_open("client_relations.cr_visit_action")
 
     # --- cr-return
     cr_return_visit_ids = fields.One2many("cr.return.visit", "partner_id")
@@ -401,22 +392,12 @@ class ResPartner(models.Model):
     )
 
     def _compute_cr_return_visit_count(self):
-        counts = dict(
-            self.env["cr.return.visit"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
-            )
-        )
+        counts = self._cr_partner_counts("cr.return.visit")
         for partner in self:
             partner.cr_return_visit_count = counts.get(partner, 0)
 
     def action_cr_view_return_visits(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "client_relations.action_cr_return_visit"
-        )
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id}
-        return action
+        return self._cr_open("client_relations.action_cr_return_visit")
 
     # --- cr-care
     cr_gift_count = fields.Integer(
@@ -458,16 +439,8 @@ class ResPartner(models.Model):
                 }
             )
             return
-        gifts = dict(
-            env["cr.gift"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
-            )
-        )
-        plans = dict(
-            env["cr.care.plan"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
-            )
-        )
+        gifts = self._cr_partner_counts("cr.gift")
+        plans = self._cr_partner_counts("cr.care.plan")
         trend = env["cr.csat.report"]._cr_trend(self, fields.Date.context_today(self))
         for partner in self:
             partner.cr_gift_count = gifts.get(partner, 0)
@@ -506,22 +479,12 @@ class ResPartner(models.Model):
     )
 
     def _compute_cr_request_count(self):
-        counts = dict(
-            self.env["cr.request"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
-            )
-        )
+        counts = self._cr_partner_counts("cr.request")
         for partner in self:
             partner.cr_request_count = counts.get(partner, 0)
 
     def action_view_cr_requests(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "client_relations.cr_request_action"
-        )
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id}
-        return action
+        return self._cr_open("client_relations.cr_request_action")
 
     # --- cr-sla
     cr_agreement_ids = fields.One2many(
@@ -530,22 +493,12 @@ class ResPartner(models.Model):
     cr_agreement_count = fields.Integer(compute="_compute_cr_agreement_count")
 
     def _compute_cr_agreement_count(self):
-        counts = dict(
-            self.env["cr.agreement"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
-            )
-        )
+        counts = self._cr_partner_counts("cr.agreement")
         for partner in self:
             partner.cr_agreement_count = counts.get(partner, 0)
 
     def action_cr_view_agreements(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "client_relations.cr_agreement_action"
-        )
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id, "default_kind": "sla"}
-        return action
+        return self._cr_open("client_relations.cr_agreement_action", default_kind="sla")
 
     def action_cr_create_agreement(self):
         """A draft SLA for the client from its tier's agreement template."""
@@ -582,11 +535,7 @@ class ResPartner(models.Model):
     )
 
     def _compute_cr_service_report_count(self):
-        counts = dict(
-            self.env["cr.service.report"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
-            )
-        )
+        counts = self._cr_partner_counts("cr.service.report")
         for partner in self:
             partner.cr_service_report_count = counts.get(partner, 0)
 
