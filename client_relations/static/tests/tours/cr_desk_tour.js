@@ -45,18 +45,31 @@ registry.category("web_tour.tours").add("cr_desk_tour", {
             run: "click",
         },
         {
-            content: "Service quality: the first choice",
-            trigger: ".o_field_selection_menu .o_select_menu_item[data-choice-index='0']",
+            content: "About the service quality",
+            trigger:
+                ".o_field_selection_menu .o_select_menu_item:contains('Service Quality'):visible",
             run: "click",
         },
         {
-            content: "About the attitude: the first choice",
-            trigger: ".o_field_widget[name='complaint_category'] .o_select_menu_toggler",
+            content: "The object is chosen and its menu closed",
+            trigger:
+                "body:not(:has(.o_field_selection_menu)) .o_field_widget[name='complaint_object'] input:value('Service Quality')",
+        },
+        {
+            content: "About the attitude",
+            trigger:
+                ".o_field_widget[name='complaint_category'] .o_select_menu_toggler",
             run: "click",
         },
         {
-            trigger: ".o_field_selection_menu .o_select_menu_item[data-choice-index='0']",
+            trigger:
+                ".o_field_selection_menu .o_select_menu_item:contains('Service Attitude'):visible",
             run: "click",
+        },
+        {
+            content: "The category is chosen",
+            trigger:
+                "body:not(:has(.o_field_selection_menu)) .o_field_widget[name='complaint_category'] input:value('Service Attitude')",
         },
         {
             content: "Save",
@@ -103,7 +116,8 @@ registry.category("web_tour.tours").add("cr_desk_tour", {
         },
         {
             content: "The written reply",
-            trigger: ".o_form_saved .o_field_widget[name='reply_text'] .odoo-editor-editable",
+            trigger:
+                ".o_form_saved .o_field_widget[name='reply_text'] .odoo-editor-editable",
             run: "editor 尊敬的客户：我们已对工程师进行培训，再次致歉。",
         },
         {
@@ -122,7 +136,8 @@ registry.category("web_tour.tours").add("cr_desk_tour", {
         },
         {
             content: "Closed and archived in the year's case file",
-            trigger: ".o_form_saved .o_field_widget[name='archive_year'] span:contains(20)",
+            trigger:
+                ".o_form_saved .o_field_widget[name='archive_year'] span:contains(20)",
         },
     ],
 });

@@ -16,14 +16,15 @@ registry.category("web_tour.tours").add("vc_coi_decl_tour", {
             run: "click",
         },
         {
-            content: "Choose the kind of interest",
-            trigger: ".modal .o_field_widget[name='kind'] .o_select_menu_toggler",
+            content: "It is a holding",
+            trigger:
+                ".modal .o_field_widget[name='kind'] .o_selection_badge:contains('Holding')",
             run: "click",
         },
         {
-            content: "It is a holding",
-            trigger: ".o_select_menu_menu .o_select_menu_item:contains('Holding')",
-            run: "click",
+            content: "The holding's share can now be given",
+            trigger:
+                ".modal .o_field_widget[name='kind'] .o_selection_badge.active:contains('Holding')",
         },
         {
             content: "In which company",
