@@ -13,6 +13,13 @@ per-project ORM loop). Above ``SAMPLE`` projects the baseline
 runs on an evenly spread sample first, its visits are kept for the comparison and
 removed, and its time is extrapolated linearly to all projects (said in the row).
 The visits of the sample (cadence date, planned date, due date) must be identical.
+Then it runs the next day's generation (the daily scheduled action once the year
+is there: only the dates entering the horizon) over the same projects.
+
+The issue asks for seconds and a constant number of queries per batch: every
+batch must run the same number of queries (at most ``MAX_QUERIES_PER_BATCH``),
+the year must be at least ``MIN_SPEEDUP`` times faster than the ORM loop, and the
+next day's run at most ``DAILY_TARGET_SECONDS`` at ``N_PROJECTS`` projects.
 
 Nothing is committed: everything rolls back at the end.
 
@@ -22,7 +29,7 @@ Standalone: ``python tests/bench/bench_cr_returns.py -c .state/odoo.conf -d DB
 
 import argparse
 import time
-from datetime import date
+from datetime import date, timedelta
 
 from odoo import api, sql_db
 from odoo.tools import SQL
@@ -31,8 +38,9 @@ N_PROJECTS = 100_000
 SAMPLE = 300
 BATCH = 1_000
 ON = date(2026, 6, 15)
-TARGET_SECONDS = 120  # ours, at N_PROJECTS projects (scaled linearly below)
-MAX_QUERIES_PER_BATCH = 400  # ours: bounded per batch, whatever the visits
+MAX_QUERIES_PER_BATCH = 400  # ours: the same in every batch, whatever the visits
+MIN_SPEEDUP = 10  # the year's generation vs the per-project ORM loop
+DAILY_TARGET_SECONDS = 60  # the next day's run, at N_PROJECTS (scaled linearly)
 
 
 def _reserve(env, table, n):
@@ -121,11 +129,11 @@ def run(env, n_projects=N_PROJECTS, sample=SAMPLE, batch=BATCH):
         extrapolated = len(sample_ids) < len(ids)
         baseline_seconds = loop_seconds * len(ids) / len(sample_ids)
         print("[bench] return visits: set-based generation", flush=True)
-        queries = sql_db.sql_counter
+        counts = []  # the queries of each batch
         start = time.perf_counter()
         created = 0
-        batches = 0
         for index in range(0, len(ids), batch):
+            before = sql_db.sql_counter
             created += len(
                 Project.browse(ids[index : index + batch])._cr_generate_return_visits(
                     ON
@@ -133,11 +141,29 @@ def run(env, n_projects=N_PROJECTS, sample=SAMPLE, batch=BATCH):
             )
             env.flush_all()
             env.invalidate_all()
-            batches += 1
+            counts.append(sql_db.sql_counter - before)
         seconds = time.perf_counter() - start
-        queries = sql_db.sql_counter - queries
+        queries = sum(counts)
+        batches = len(counts)
         ours_rows = _rows(Visit.search([("project_id", "in", sample_ids)]))
         identical = ours_rows == loop_rows
+        # the next day's run (the daily cron once the year is generated): only the
+        # dates entering the horizon, the same batches
+        print("[bench] return visits: the next day's run", flush=True)
+        next_day = ON + timedelta(days=1)
+        before = sql_db.sql_counter
+        start = time.perf_counter()
+        daily = 0
+        for index in range(0, len(ids), batch):
+            daily += len(
+                Project.browse(ids[index : index + batch])._cr_generate_return_visits(
+                    next_day
+                )
+            )
+            env.flush_all()
+            env.invalidate_all()
+        daily_seconds = time.perf_counter() - start
+        daily_queries = sql_db.sql_counter - before
     finally:
         env.cr.rollback()
         env.invalidate_all()
@@ -148,6 +174,11 @@ def run(env, n_projects=N_PROJECTS, sample=SAMPLE, batch=BATCH):
         "queries": queries,
         "batches": batches,
         "per_batch": queries / batches if batches else 0,
+        "daily_visits": daily,
+        "daily_seconds": daily_seconds,
+        "daily_queries": daily_queries,
+        "batch_min": min(counts, default=0),
+        "batch_max": max(counts, default=0),
         "sample": len(sample_ids),
         "loop_seconds": loop_seconds,
         "baseline_seconds": baseline_seconds,
@@ -167,11 +198,13 @@ def bench_rows(registry, api_module, superuser_id, size):
     """The row of the return-visit generator: batched vs project by project."""
     with registry.cursor() as cr:
         res = run(api_module.Environment(cr, superuser_id, {}), size)
-    target = TARGET_SECONDS * res["n"] / N_PROJECTS
+    daily_target = DAILY_TARGET_SECONDS * res["n"] / N_PROJECTS
+    constant = res["batch_min"] == res["batch_max"] <= MAX_QUERIES_PER_BATCH
     met = (
         res["identical"]
-        and res["seconds"] <= target
-        and res["per_batch"] <= MAX_QUERIES_PER_BATCH
+        and constant
+        and (res["speedup"] or 0) >= MIN_SPEEDUP
+        and res["daily_seconds"] <= daily_target
     )
     baseline = f"{_fmt(res['baseline_seconds'])} s (ORM create, project by project" + (
         f", extrapolated from {res['sample']:,} projects: "
@@ -179,26 +212,33 @@ def bench_rows(registry, api_module, superuser_id, size):
         if res["extrapolated"]
         else ")"
     )
+    per_batch = (
+        f"{res['batch_max']:,} in every batch of {BATCH:,}"
+        if res["batch_min"] == res["batch_max"]
+        else f"{res['batch_min']:,}–{res['batch_max']:,} per batch of {BATCH:,}"
+    )
     return [
         [
             f"a year's return visits of {res['n']:,} projects "
-            f"({res['visits']:,} visits)"
+            f"({res['visits']:,} visits and their deadline timers); the next "
+            f"day's run ({res['daily_visits']:,} new visits)"
             + ("" if res["identical"] else " (RESULTS DIFFER)"),
-            f"{_fmt(res['seconds'])} s, {res['queries']:,} queries "
-            f"({res['per_batch']:,.0f} per batch of {BATCH:,})",
+            f"{_fmt(res['seconds'])} s, {res['queries']:,} queries ({per_batch}); "
+            f"next day {_fmt(res['daily_seconds'])} s, "
+            f"{res['daily_queries']:,} queries",
             baseline,
             f"{res['speedup']:,.1f}×" if res["speedup"] else "-",
-            f"≤ {_fmt(target)} s at {res['n']:,} projects"
+            f"the same queries in every batch (≤ {MAX_QUERIES_PER_BATCH}), "
+            f"≥ {MIN_SPEEDUP}× the ORM loop, identical; next day "
+            f"≤ {_fmt(daily_target)} s"
             + (
-                f" (≤ {TARGET_SECONDS} s at {N_PROJECTS:,})"
+                f" (≤ {DAILY_TARGET_SECONDS} s at {N_PROJECTS:,})"
                 if res["n"] != N_PROJECTS
                 else ""
-            )
-            + f", ≤ {MAX_QUERIES_PER_BATCH} queries per batch, identical",
+            ),
             "yes" if met else "NO",
         ]
     ]
-
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
