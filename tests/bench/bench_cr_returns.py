@@ -240,6 +240,7 @@ def bench_rows(registry, api_module, superuser_id, size):
         ]
     ]
 
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-c", "--config", required=True)
