@@ -9,3 +9,4 @@ from . import business_deadline_timer
 from . import business_deadline_mixin
 from . import business_deadline_obligation
 from . import business_state_mixin
+from . import ir_model_fields_selection

@@ -10,3 +10,4 @@ from . import test_rule
 from . import test_timer
 from . import test_sweep
 from . import test_security
+from . import test_selection_labels
