@@ -105,6 +105,24 @@ def _rows(visits):
     )
 
 
+def _generate_visits(projects, ids, batch, day):
+    """Generate the return visits of the projects ``ids`` on ``day`` by batches of
+    ``batch`` projects: (seconds, visits created, queries of each batch)."""
+    env = projects.env
+    counts = []
+    created = 0
+    start = time.perf_counter()
+    for index in range(0, len(ids), batch):
+        before = sql_db.sql_counter
+        created += len(
+            projects.browse(ids[index : index + batch])._cr_generate_return_visits(day)
+        )
+        env.flush_all()
+        env.invalidate_all()
+        counts.append(sql_db.sql_counter - before)
+    return time.perf_counter() - start, created, counts
+
+
 def run(env, n_projects=N_PROJECTS, sample=SAMPLE, batch=BATCH):
     env = env(su=True, context={"tracking_disable": True, "mail_create_nolog": True})
     Project = env["cr.project"]
@@ -129,41 +147,17 @@ def run(env, n_projects=N_PROJECTS, sample=SAMPLE, batch=BATCH):
         extrapolated = len(sample_ids) < len(ids)
         baseline_seconds = loop_seconds * len(ids) / len(sample_ids)
         print("[bench] return visits: set-based generation", flush=True)
-        counts = []  # the queries of each batch
-        start = time.perf_counter()
-        created = 0
-        for index in range(0, len(ids), batch):
-            before = sql_db.sql_counter
-            created += len(
-                Project.browse(ids[index : index + batch])._cr_generate_return_visits(
-                    ON
-                )
-            )
-            env.flush_all()
-            env.invalidate_all()
-            counts.append(sql_db.sql_counter - before)
-        seconds = time.perf_counter() - start
+        seconds, created, counts = _generate_visits(Project, ids, batch, ON)
         queries = sum(counts)
-        batches = len(counts)
         ours_rows = _rows(Visit.search([("project_id", "in", sample_ids)]))
         identical = ours_rows == loop_rows
         # the next day's run (the daily cron once the year is generated): only the
         # dates entering the horizon, the same batches
         print("[bench] return visits: the next day's run", flush=True)
-        next_day = ON + timedelta(days=1)
-        before = sql_db.sql_counter
-        start = time.perf_counter()
-        daily = 0
-        for index in range(0, len(ids), batch):
-            daily += len(
-                Project.browse(ids[index : index + batch])._cr_generate_return_visits(
-                    next_day
-                )
-            )
-            env.flush_all()
-            env.invalidate_all()
-        daily_seconds = time.perf_counter() - start
-        daily_queries = sql_db.sql_counter - before
+        daily_seconds, daily, daily_counts = _generate_visits(
+            Project, ids, batch, ON + timedelta(days=1)
+        )
+        daily_queries = sum(daily_counts)
     finally:
         env.cr.rollback()
         env.invalidate_all()
@@ -172,8 +166,7 @@ def run(env, n_projects=N_PROJECTS, sample=SAMPLE, batch=BATCH):
         "visits": created,
         "seconds": seconds,
         "queries": queries,
-        "batches": batches,
-        "per_batch": queries / batches if batches else 0,
+        "batches": len(counts),
         "daily_visits": daily,
         "daily_seconds": daily_seconds,
         "daily_queries": daily_queries,
